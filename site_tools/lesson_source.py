@@ -1,0 +1,90 @@
+"""Read a lesson's Markdown into its code blocks, each with the output the page shows.
+
+A lesson writes code as a ``python`` fence. When the code prints, the fence is
+followed directly by an ``output`` fence holding exactly what it prints. This
+module is the one reader of that convention: the Sybil parser, the notebook
+and script generators and the drift self-test all go through it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import markdown
+from sybil import Document
+from sybil.parsers.markdown.lexers import RawFencedCodeBlockLexer
+
+ROOT = Path(__file__).resolve().parent.parent
+
+_INFO = re.compile(r"(?P<language>[\w-]+)(?P<options>[^\n]*)$\n", re.MULTILINE)
+_LEXER = RawFencedCodeBlockLexer(info_pattern=_INFO)
+_SNIPPET_LINE = re.compile(r'^\s*--8<--\s+"[^"]+"\s*$')
+
+
+@dataclass(frozen=True)
+class CodeBlock:
+    """One ``python`` fence and the ``output`` fence after it, if there is one."""
+
+    source: str  # the code, as written in the Markdown
+    line: int  # 1-based line of the opening python fence
+    start: int  # offset of the python fence in the text
+    end: int  # offset just past the output fence, or past the python fence
+    output: str | None = None  # what the page says the code prints
+    output_line: int | None = None  # 1-based line of the opening output fence
+    output_start: int | None = None  # offset of the output text itself
+
+    @property
+    def is_snippet(self) -> bool:
+        """True for a block that only includes lessonlib source with ``--8<--`` lines."""
+        lines = [line for line in self.source.splitlines() if line.strip()]
+        return bool(lines) and all(_SNIPPET_LINE.match(line) for line in lines)
+
+
+def code_blocks(text: str, path: str = "<lesson>") -> list[CodeBlock]:
+    """Every ``python`` fence in ``text``, paired with the ``output`` fence that follows it."""
+    document = Document(text, path)
+    fences = sorted(_LEXER(document), key=lambda region: region.start)
+    blocks = []
+    for index, fence in enumerate(fences):
+        if fence.lexemes["language"] != "python":
+            continue
+        following = fences[index + 1] if index + 1 < len(fences) else None
+        source = str(fence.lexemes["source"])
+        line = text.count("\n", 0, fence.start) + 1
+        if (
+            following is not None
+            and following.lexemes["language"] == "output"
+            and not text[fence.end : following.start].strip()
+        ):
+            output_start = following.start + following.lexemes["source"].offset
+            blocks.append(
+                CodeBlock(
+                    source,
+                    line,
+                    fence.start,
+                    following.end,
+                    str(following.lexemes["source"]),
+                    text.count("\n", 0, following.start) + 1,
+                    output_start,
+                )
+            )
+        else:
+            blocks.append(CodeBlock(source, line, fence.start, fence.end))
+    return blocks
+
+
+def expand_snippets(source: str) -> str:
+    """Replace ``--8<--`` lines with the lessonlib source they name, as the site does."""
+    converter = markdown.Markdown(
+        extensions=["pymdownx.snippets"],
+        extension_configs={"pymdownx.snippets": {"base_path": [str(ROOT)], "check_paths": True}},
+    )
+    lines = converter.preprocessors["snippet"].run(source.splitlines())
+    return "\n".join(lines) + "\n"
+
+
+def runnable_source(block: CodeBlock) -> str:
+    """The code a reader copies from the built page: snippet lines expanded."""
+    return expand_snippets(block.source) if block.is_snippet else block.source
