@@ -6,6 +6,7 @@
 """
 
 import matplotlib
+import pytest
 from checked_output import OPTION_FLAGS, CheckedOutputParser
 from sybil import Sybil
 from sybil.parsers.rest import DocTestParser
@@ -21,3 +22,23 @@ docstrings = Sybil(
 )
 
 pytest_collect_file = (lessons + docstrings).pytest()
+
+
+_seed_values_checked: list[str] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if (
+        report.when == "call"
+        and report.passed
+        and "test_seed_value_is_printed_and_shown" in report.nodeid
+    ):
+        _seed_values_checked.append(report.nodeid.split("[", 1)[1][:-1])
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """List the source post's values that were checked, so the report says so plainly."""
+    if _seed_values_checked:
+        terminalreporter.section("values from the source post, checked")
+        for value in _seed_values_checked:
+            terminalreporter.write_line(f"checked  {value}")

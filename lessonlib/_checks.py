@@ -7,6 +7,7 @@ traceback ever reaches the reader.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from numbers import Real
 from typing import Any
@@ -48,8 +49,8 @@ def as_number(value: Any, name: str) -> int | float:
         if isinstance(value, np.ndarray) and value.ndim == 0:
             return as_number(value.item(), name)
         raise TypeError(f"{name} must be a number, got {type(value).__name__}")
-    number = value.item() if isinstance(value, np.generic) else value
-    if not np.isfinite(number):
+    number: int | float = value.item() if isinstance(value, np.generic) else value  # type: ignore[assignment]
+    if not math.isfinite(number):
         raise ValueError(f"{name} must be finite, got {number}")
     return number
 

@@ -73,8 +73,10 @@ def get_slope(input_data: Any, target: Any, weights: Any) -> NDArray[Any]:
     input_data, target, weights = _checked(input_data, target, weights)
     errors = input_data @ weights - target  # () or (n_rows,)
     if input_data.ndim == 1:
-        return 2 * input_data * errors
-    return 2 * input_data.T @ errors / len(input_data)  # (n_inputs,)
+        slope: NDArray[Any] = 2 * input_data * errors
+    else:
+        slope = 2 * input_data.T @ errors / len(input_data)  # (n_inputs,): the mean over rows
+    return slope
 
 
 def get_mse(input_data: Any, target: Any, weights: Any) -> float:

@@ -39,4 +39,5 @@ def mean_squared_error_slope(y_true: Any, y_pred: Any) -> NDArray[Any]:
     array([1., 0.])
     """
     y_true, y_pred = _pair(y_true, y_pred)
-    return 2.0 * (y_pred - y_true) / y_true.size
+    slope: NDArray[Any] = 2.0 * (y_pred - y_true) / y_true.size
+    return slope

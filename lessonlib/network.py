@@ -86,7 +86,7 @@ def weight_matrices(weights: Mapping[str, Any], n_inputs: int) -> list[NDArray[A
            [-1,  1]]), array([[ 2, -1]])]
     """
     matrices, feeding = [], None
-    for names in hidden_layer_names(weights) + [["output"]]:
+    for names in [*hidden_layer_names(weights), ["output"]]:
         rows = [_node_weights(weights, key, feeding, n_inputs) for key in names]
         matrices.append(np.stack(rows))  # (n_nodes, n_values_coming_in)
         feeding, n_inputs = names, len(names)

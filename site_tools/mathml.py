@@ -14,7 +14,9 @@ from typing import Any
 from latex2mathml.converter import convert
 
 _MATH = re.compile(
-    r'<(?P<tag>span|div) class="arithmatex">\s*(?:\\\((?P<inline>.+?)\\\)|\\\[(?P<block>.+?)\\\])\s*</(?P=tag)>',
+    r'<(?P<tag>span|div) class="arithmatex">\s*'
+    r"(?:\\\((?P<inline>.+?)\\\)|\\\[(?P<block>.+?)\\\])"
+    r"\s*</(?P=tag)>",
     re.DOTALL,
 )
 
