@@ -1,0 +1,149 @@
+"""The lab notebooks run as the site build runs them, and their checks can fail.
+
+Each lab in ``docs/labs/`` is a jupytext percent-format notebook. Every exercise
+has three code cells: the reference solution (tagged ``solution``), the learner's
+cell (tagged ``exercise``, which raises ``NotImplementedError`` until filled in)
+and a check. The site build removes the ``exercise`` cells and runs the rest
+(``mkdocs.yml``, plugin ``mkdocs-jupyter``); the learner's download keeps them.
+
+These tests run each lab in a fresh kernel (jupytext -> nbformat -> nbclient +
+ipykernel), both ways: with the reference solutions every cell must succeed and
+every check must pass; with only the learner's empty cells every check must fail,
+so no check passes without calling the code it is meant to check.
+"""
+
+from __future__ import annotations
+
+import ast
+import copy
+import re
+from pathlib import Path
+
+import jupytext
+import pytest
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+from nbformat import NotebookNode
+
+ROOT = Path(__file__).resolve().parent.parent
+LAB_DIR = ROOT / "docs" / "labs"
+LABS = sorted(LAB_DIR.glob("lab-*.py"))
+PASSED = re.compile(r"^Exercise (\d+) passed", re.MULTILINE)
+SOLUTION_FENCE = re.compile(
+    r"<details><summary>Solution</summary>\s*```python\n(?P<code>.*?)```\s*</details>",
+    re.DOTALL,
+)
+KERNEL_TIMEOUT_S = 120  # per cell; a lab runs in seconds, this only stops a hung kernel
+
+pytestmark = pytest.mark.slow
+
+
+def lab_id(path: Path) -> str:
+    return path.stem
+
+
+def read_lab(path: Path) -> NotebookNode:
+    return jupytext.read(path)
+
+
+def tags(cell: NotebookNode) -> list[str]:
+    return list(cell.get("metadata", {}).get("tags", []))
+
+
+def without(notebook: NotebookNode, tag: str) -> NotebookNode:
+    """A copy of ``notebook`` with every cell tagged ``tag`` removed."""
+    trimmed = copy.deepcopy(notebook)
+    trimmed.cells = [cell for cell in trimmed.cells if tag not in tags(cell)]
+    return trimmed
+
+
+def run(notebook: NotebookNode, allow_errors: bool) -> NotebookNode:
+    """Execute ``notebook`` in a fresh python3 kernel, in the labs folder, and return it."""
+    client = NotebookClient(
+        notebook,
+        timeout=KERNEL_TIMEOUT_S,
+        kernel_name="python3",
+        allow_errors=allow_errors,
+        resources={"metadata": {"path": str(LAB_DIR)}},
+    )
+    return client.execute()
+
+
+def printed(cell: NotebookNode) -> str:
+    return "".join(output.get("text", "") for output in cell.get("outputs", []))
+
+
+def errors(cell: NotebookNode) -> list[str]:
+    return [output["ename"] for output in cell.get("outputs", []) if output.output_type == "error"]
+
+
+def exercises(notebook: NotebookNode) -> list[tuple[int, NotebookNode]]:
+    return [(i, cell) for i, cell in enumerate(notebook.cells) if "exercise" in tags(cell)]
+
+
+def defined_names(source: str) -> set[str]:
+    return {
+        node.name
+        for node in ast.parse(source).body
+        if isinstance(node, ast.FunctionDef | ast.ClassDef)
+    }
+
+
+def test_the_labs_exist() -> None:
+    assert [path.name for path in LABS][:2] == ["lab-1-basics.py", "lab-2-optimization.py"]
+
+
+@pytest.mark.parametrize("lab", LABS, ids=lab_id)
+def test_lab_runs_and_passes_with_the_reference_solutions(lab: Path) -> None:
+    notebook = read_lab(lab)
+    n_exercises = len(exercises(notebook))
+    try:
+        executed = run(without(notebook, "exercise"), allow_errors=False)
+    except CellExecutionError as error:
+        pytest.fail(f"{lab.name} fails with its reference solutions:\n{error}")
+    passed = [int(n) for cell in executed.cells for n in PASSED.findall(printed(cell))]
+    assert passed == list(range(1, n_exercises + 1))
+
+
+@pytest.mark.parametrize("lab", LABS, ids=lab_id)
+def test_every_check_fails_until_the_learner_writes_the_code(lab: Path) -> None:
+    """The learner's download, run as is: each check must stop on the empty exercise."""
+    learner = without(read_lab(lab), "solution")
+    executed = run(learner, allow_errors=True)
+    for index, _exercise in exercises(executed):
+        check = executed.cells[index + 1]
+        assert check.cell_type == "code", f"{lab.name}: no check cell after cell {index}"
+        assert not tags(check), f"{lab.name}: cell {index + 1} should be a check, untagged"
+        assert errors(check) == ["NotImplementedError"], (
+            f"{lab.name}: the check after exercise cell {index} should stop with the "
+            f"learner's NotImplementedError, got {errors(check) or printed(check)!r}"
+        )
+    assert not PASSED.search("".join(printed(cell) for cell in executed.cells))
+
+
+@pytest.mark.parametrize("lab", LABS, ids=lab_id)
+def test_each_exercise_has_a_folded_solution_shown_as_run(lab: Path) -> None:
+    """Solution cell, then exercise cell with the same names; the page shows the same code."""
+    notebook = read_lab(lab)
+    assert notebook.cells[0].cell_type == "markdown"
+    assert notebook.cells[0].source.startswith("# Lab ")
+    assert exercises(notebook), f"{lab.name} has no exercise cells"
+    for index, exercise in exercises(notebook):
+        solution = notebook.cells[index - 1]
+        assert "solution" in tags(solution), f"cell {index - 1} should be the reference solution"
+        assert solution.metadata.get("jupyter", {}).get("source_hidden") is True
+        names = defined_names(solution.source)
+        assert names, f"the solution in cell {index - 1} defines nothing"
+        assert defined_names(exercise.source) == names
+        assert "raise NotImplementedError" in exercise.source
+        shown = SOLUTION_FENCE.findall(notebook.cells[index - 2].source)
+        assert shown == [solution.source.strip() + "\n"], (
+            f"{lab.name}: the folded solution above cell {index - 1} differs from the code "
+            "that runs; copy the solution cell into the <details> block"
+        )
+
+
+@pytest.mark.parametrize("lab", LABS, ids=lab_id)
+def test_every_lab_is_in_the_site_nav(lab: Path) -> None:
+    nav_entry = re.compile(rf"^\s+- .+: labs/{re.escape(lab.name)}$", re.MULTILINE)
+    assert nav_entry.search((ROOT / "mkdocs.yml").read_text())
