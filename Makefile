@@ -21,5 +21,18 @@ $(STAMP): pyproject.toml constraints.txt
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: $(STAMP)
+# PyTorch (the `bench` extra) backs one gradient test and the chapter-3 benchmark. Its PyPI
+# build is gigabytes, so it is installed only when pip finds the pinned wheel without any
+# index (a local wheel folder); otherwise the torch test is skipped and says why.
+TORCH_STAMP := $(VENV)/.torch-checked
+$(TORCH_STAMP): $(STAMP)
+	@if $(BIN)/python -m pip install --quiet --dry-run --ignore-installed --no-index --no-deps \
+		-c constraints.txt torch >/dev/null 2>&1; then \
+		$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[bench]"; \
+	else \
+		echo "torch: no local wheel of the pinned version, so its tests will be skipped"; \
+	fi
+	touch $(TORCH_STAMP)
+
+test: $(STAMP) $(TORCH_STAMP)
 	PATH="$(CURDIR)/$(BIN):$$PATH" bash scripts/check

@@ -112,6 +112,34 @@ def sigmoid_slope(x: Any) -> Any:
     return plain(s * (1.0 - s))
 
 
+def softmax(scores: Any) -> Any:
+    """Turn each row of scores into probabilities that are positive and add up to 1.
+
+    Unlike the functions above, softmax mixes the values of a row, so its slope
+    is a matrix rather than one number per value. It is used at the output
+    together with cross-entropy, whose combined slope is simple: see
+    `lessonlib.losses.softmax_cross_entropy_slope`.
+
+    Parameters:
+        scores: One row of scores (n_classes,) or a batch (n_rows, n_classes).
+
+    >>> softmax([0.0, 0.0])
+    array([0.5, 0.5])
+    >>> softmax([[1.0, 1.0, 1.0], [0.0, 0.0, 1000.0]]).round(3)
+    array([[0.333, 0.333, 0.333],
+           [0.   , 0.   , 1.   ]])
+    """
+    scores = as_values(scores, "scores")
+    if scores.ndim not in (1, 2):
+        raise ValueError(
+            f"scores must be one row (n_classes,) or a batch (n_rows, n_classes), "
+            f"got {scores.ndim}-D shape {scores.shape}"
+        )
+    shifted = scores - scores.max(axis=-1, keepdims=True)  # largest is 0: exp never overflows
+    exponentials = np.exp(shifted)  # same shape as scores
+    return exponentials / exponentials.sum(axis=-1, keepdims=True)
+
+
 #: Each activation paired with its slope, for code that needs both.
 SLOPES: dict[Activation, Activation] = {
     identity: identity_slope,
