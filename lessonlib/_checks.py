@@ -102,7 +102,11 @@ def as_values(value: Any, name: str) -> NDArray[Any]:
     """Return one number or an array of numbers as a finite numeric array (0-d for a number)."""
     if isinstance(value, (bool, np.bool_)):
         raise TypeError(f"{name} must be a number or an array of numbers, got bool")
-    if np.ndim(value) == 0 and not isinstance(value, np.ndarray):
+    try:
+        single = np.ndim(value) == 0 and not isinstance(value, np.ndarray)
+    except ValueError:  # ragged nested lists: as_array names the argument
+        single = False
+    if single:
         return np.asarray(as_number(value, name))
     return as_array(value, name, ndim=tuple(range(33)))
 

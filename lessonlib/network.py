@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 import numpy as np
 from numpy.typing import NDArray
 
-from lessonlib._checks import as_array, as_weights, require_keys, same_length
+from lessonlib._checks import as_array, as_count, as_weights, require_keys, same_length
 from lessonlib.activations import Activation, identity, relu
 
 
@@ -75,26 +75,34 @@ def weighted_sum(values: Any, node_weights: Any, name: str = "node_weights") -> 
     return total
 
 
-def weight_matrices(weights: Mapping[str, Any], n_inputs: int) -> list[NDArray[Any]]:
+def weight_matrices(
+    weights: Mapping[str, Any], n_inputs: int, *, inputs_name: str = "each input row"
+) -> list[NDArray[Any]]:
     """Stack the weights into one matrix per layer, hidden layers first, output last.
 
     Row ``i`` of a matrix holds the weights coming into node ``i`` of that layer,
-    so each matrix has shape (n_nodes, n_values_coming_in).
+    so each matrix has shape (n_nodes, n_values_coming_in). ``inputs_name`` names
+    the input data in the error raised when a first-layer node has the wrong length.
 
     >>> weight_matrices({"node_0": [1, 1], "node_1": [-1, 1], "output": [2, -1]}, n_inputs=2)
     [array([[ 1,  1],
            [-1,  1]]), array([[ 2, -1]])]
     """
+    n_inputs = as_count(n_inputs, "n_inputs", minimum=1)
     matrices, feeding = [], None
     for names in [*hidden_layer_names(weights), ["output"]]:
-        rows = [_node_weights(weights, key, feeding, n_inputs) for key in names]
+        rows = [_node_weights(weights, key, feeding, n_inputs, inputs_name) for key in names]
         matrices.append(np.stack(rows))  # (n_nodes, n_values_coming_in)
         feeding, n_inputs = names, len(names)
     return matrices
 
 
 def _node_weights(
-    weights: Mapping[str, Any], key: str, feeding: list[str] | None, n_coming_in: int
+    weights: Mapping[str, Any],
+    key: str,
+    feeding: list[str] | None,
+    n_coming_in: int,
+    inputs_name: str,
 ) -> NDArray[Any]:
     """One node's weight vector, checked against the number of values coming in."""
     name = f"weights[{key!r}]"
@@ -103,7 +111,7 @@ def _node_weights(
         return node_weights
     if feeding is None:
         raise ValueError(
-            f"{name} has {len(node_weights)} weights but each input row has "
+            f"{name} has {len(node_weights)} weights but {inputs_name} has "
             f"{n_coming_in} values; they must be the same length"
         )
     if len(node_weights) > n_coming_in:
@@ -140,8 +148,10 @@ def network_values(
     (array([5, 1]), 9)
     """
     values = as_array(input_data_row, "input_data_row", ndim=1)
-    _check_activations(activation, output_activation)
-    *hidden_matrices, output_matrix = weight_matrices(weights, n_inputs=len(values))
+    _check_activations(activation=activation, output_activation=output_activation)
+    *hidden_matrices, output_matrix = weight_matrices(
+        weights, n_inputs=len(values), inputs_name="input_data_row"
+    )
     hidden_inputs, hidden_outputs = [], []
     for matrix in hidden_matrices:
         node_inputs = matrix @ values  # (n_nodes,)
@@ -153,11 +163,11 @@ def network_values(
     return NetworkValues(hidden_inputs, hidden_outputs, output_input, output)
 
 
-def _check_activations(*activations: Activation) -> None:
-    for function in activations:
+def _check_activations(**activations: Activation) -> None:
+    for name, function in activations.items():
         if not callable(function):
             raise TypeError(
-                f"activation must be a function such as relu or tanh, got {type(function).__name__}"
+                f"{name} must be a function such as relu or tanh, got {type(function).__name__}"
             )
 
 
@@ -200,8 +210,10 @@ def predict_batch(
     array([20,  6,  0, 44])
     """
     values = as_array(input_data, "input_data", ndim=2)  # (n_rows, n_inputs)
-    _check_activations(activation, output_activation)
-    *hidden_matrices, output_matrix = weight_matrices(weights, n_inputs=values.shape[1])
+    _check_activations(activation=activation, output_activation=output_activation)
+    *hidden_matrices, output_matrix = weight_matrices(
+        weights, n_inputs=values.shape[1], inputs_name="each row of input_data"
+    )
     for matrix in hidden_matrices:
         values = np.asarray(activation(values @ matrix.T))  # (n_rows, n_nodes)
     return np.asarray(output_activation(values @ output_matrix[0]))  # (n_rows,)
