@@ -17,8 +17,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from lessonlib._checks import as_array, as_positive
-from lessonlib.layers import _forward, as_network
-from lessonlib.losses import LOSS_SLOPES, Loss
+from lessonlib.layers import _forward, as_network, forward
+from lessonlib.losses import LOSS_SLOPES, Loss, _suited_targets
 
 
 def numerical_gradient(
@@ -67,7 +67,9 @@ def numerical_network_gradients(
     layers = as_network(network)
     if loss not in LOSS_SLOPES:
         raise TypeError(f"loss must be one of {_names(LOSS_SLOPES)}, got {loss!r:.60}")
-    inputs = as_array(inputs, "inputs", ndim=(1, 2)).astype(float)  # (n_rows, n_inputs)
+    values = forward(layers, inputs)  # checks the inputs against the network
+    inputs = values.inputs  # (n_rows, n_inputs), as floats
+    targets = _suited_targets(targets, values.output, loss, "targets")
 
     weight_slopes, bias_slopes = [], []
     for index, layer in enumerate(layers):

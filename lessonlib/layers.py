@@ -100,9 +100,12 @@ def _as_layer(layer: Any, name: str) -> Layer:
             "one per node; give one bias per node"
         )
     if not any(layer[2] is function for function in SLOPES):
-        known = ", ".join(function.__name__ for function in SLOPES)
-        raise TypeError(f"{name} activation must be one of {known}, got {layer[2]!r:.60}")
+        raise TypeError(f"{name} activation must be one of {_names(SLOPES)}, got {layer[2]!r:.60}")
     return Layer(weights, bias, layer[2])
+
+
+def _names(functions: dict[Any, Any]) -> str:
+    return ", ".join(function.__name__ for function in functions)
 
 
 def random_network(
@@ -132,6 +135,9 @@ def random_network(
             f"rng must be a numpy.random.Generator such as numpy.random.default_rng(0), "
             f"got {type(rng).__name__}"
         )
+    for name, function in (("activation", activation), ("output_activation", output_activation)):
+        if not any(function is known for known in SLOPES):
+            raise TypeError(f"{name} must be one of {_names(SLOPES)}, got {function!r:.60}")
     sizes = [int(size) for size in as_array(layer_sizes, "layer_sizes", ndim=1)]
     if len(sizes) < 2 or min(sizes) < 1:
         raise ValueError(f"layer_sizes must be at least two whole numbers ≥ 1, got {sizes}")
@@ -235,6 +241,8 @@ def updated_network(
     """
     layers = as_network(network)
     learning_rate = as_positive(learning_rate, "learning_rate")
+    if not isinstance(update_biases, bool):
+        raise TypeError(f"update_biases must be True or False, got {type(update_biases).__name__}")
     if not isinstance(gradients, Gradients) or len(gradients.weights) != len(layers):
         raise TypeError("gradients must be what backward() returned for this network")
     return _step(layers, gradients, learning_rate, update_biases)

@@ -133,3 +133,18 @@ LOSS_SLOPES: dict[Loss, Callable[[Any, Any], NDArray[Any]]] = {
     half_squared_error: half_squared_error_slope,
     softmax_cross_entropy: softmax_cross_entropy_slope,
 }
+
+
+def _suited_targets(targets: Any, output: NDArray[Any], loss: Loss, name: str) -> NDArray[Any]:
+    """``targets`` as an array, checked against the network's output by the loss itself."""
+    checked = as_array(targets, name, ndim=(1, 2))
+    if output.ndim == 2 and len(checked) != len(output):
+        raise ValueError(
+            f"{name} has {len(checked)} rows but the inputs have {len(output)}; "
+            "give one target per row"
+        )
+    try:
+        loss(checked, output)
+    except (ValueError, TypeError) as error:
+        raise type(error)(f"{name} do not suit {loss.__name__} and this network: {error}") from None
+    return checked

@@ -16,7 +16,7 @@ from tqdm import tqdm  # type: ignore[import-untyped]
 
 from lessonlib._checks import as_array, as_count, as_positive
 from lessonlib.layers import Gradients, Layer, _backward, _forward, _step, as_network, forward
-from lessonlib.losses import LOSS_SLOPES, Loss
+from lessonlib.losses import LOSS_SLOPES, Loss, _suited_targets
 
 
 class TrainingResult(NamedTuple):
@@ -41,9 +41,9 @@ def loss_and_gradients(
     >>> value, gradients.weights[0], gradients.biases[0]
     (1.0, array([[4., 6.]]), array([2.]))
     """
-    layers = as_network(network)
-    loss_slope = _loss_slope(loss)
+    layers, loss_slope = as_network(network), _loss_slope(loss)
     values = forward(layers, inputs)
+    targets = _suited_targets(targets, values.output, loss, "targets")
     return loss(targets, values.output), _backward(
         layers, values, loss_slope(targets, values.output)
     )
@@ -108,7 +108,9 @@ def train(
         validation = _checked_data(layers, *_pair(validation), loss, "validation ")
     train_losses: list[float] = []
     validation_losses: list[float] = []
-    show = sys.stderr.isatty() if progress is None else bool(progress)
+    if progress is not None and not isinstance(progress, bool):
+        raise TypeError(f"progress must be True, False or None, got {type(progress).__name__}")
+    show = sys.stderr.isatty() if progress is None else progress
     bar = tqdm(range(as_count(epochs, "epochs")), desc="training", unit="epoch", disable=not show)
     for _ in bar:
         for rows in minibatches(len(inputs), batch_size, rng):
@@ -126,14 +128,7 @@ def _checked_data(
     layers: list[Layer], inputs: Any, targets: Any, loss: Loss, name: str
 ) -> tuple[NDArray[Any], NDArray[Any]]:
     values = forward(layers, as_array(inputs, f"{name}inputs", ndim=2))  # checks the inputs
-    targets = as_array(targets, f"{name}targets", ndim=(1, 2))
-    if len(targets) != len(values.inputs):
-        raise ValueError(
-            f"{name}targets has {len(targets)} rows but {name}inputs has "
-            f"{len(values.inputs)}; give one target per row"
-        )
-    loss(targets, values.output)  # checks that the targets suit this loss and network
-    return values.inputs, targets
+    return values.inputs, _suited_targets(targets, values.output, loss, f"{name}targets")
 
 
 def _pair(validation: Any) -> tuple[Any, Any]:
