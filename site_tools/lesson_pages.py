@@ -1,0 +1,138 @@
+"""MkDocs hook: lesson downloads, and links between the lessons and the API reference.
+
+For every lesson (a Markdown page with ``python`` fences) the build adds, next to
+the page, ``<lesson>.py`` (the whole code as one script) and ``<lesson>.ipynb``
+(a notebook), made from the same Markdown by ``notebooks.py``. They join MkDocs'
+file collection, so ``mkdocs build --strict`` checks every link to them.
+
+Each lesson gets a box under its title with both downloads and links to the
+lessonlib functions its code imports. The API page (``reference.md``) is written
+here too: one mkdocstrings block per public name, each followed by links to the
+lessons that import it. Both directions come from ``api_links.py``: no hand-kept list.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+from typing import Any
+
+import nbformat
+from api_links import canonical_names, is_private, lesson_names, public_api
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from notebooks import is_lesson, lesson_notebook, lesson_script, lesson_title
+
+log = logging.getLogger("mkdocs.hooks.lesson_pages")
+
+#: The line in reference.md that the generated API documentation replaces.
+API_MARKER = "<!-- lessonlib API: generated at build time by site_tools/lesson_pages.py -->"
+
+_lessons: dict[str, str] = {}  # src_uri -> title, of every lesson in this build
+_uses: dict[str, list[str]] = {}  # src_uri -> documented names its code imports
+_api: dict[str, list[str]] = {}  # module -> documented names
+_reading_order: list[str] = []  # src_uri of every page, in the order of the navigation
+
+
+def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
+    """Add each lesson's script and notebook, and note which API names each lesson uses."""
+    _lessons.clear()
+    _uses.clear()
+    _api.clear()
+    _api.update(public_api())
+    canonical = canonical_names(_api)
+    for file in list(files.documentation_pages()):
+        if not file.src_uri.endswith(".md"):
+            continue  # notebooks and scripts rendered by other plugins are not lessons
+        text = file.content_string
+        if not is_lesson(text):
+            continue
+        _lessons[file.src_uri] = lesson_title(text)
+        _uses[file.src_uri] = _documented(lesson_names(text), canonical, file.src_uri)
+        stem = file.src_uri.removesuffix(".md")
+        notebook = lesson_notebook(text, f"docs/{file.src_uri}", config.site_url)
+        for src_uri, content in [
+            (f"{stem}.py", lesson_script(text, f"docs/{file.src_uri}")),
+            (f"{stem}.ipynb", nbformat.writes(notebook) + "\n"),
+        ]:
+            if files.get_file_from_path(src_uri) is not None:
+                raise ValueError(f"docs/{src_uri} exists, but the build generates that file")
+            files.append(File.generated(config, src_uri, content=content))
+    return files
+
+
+def on_nav(nav: Navigation, **kwargs: Any) -> Navigation:
+    """Remember the reading order, to list a function's lessons in it."""
+    _reading_order[:] = [page.file.src_uri for page in nav.pages]
+    return nav
+
+
+def on_page_markdown(markdown: str, page: Page, files: Files, **kwargs: Any) -> str:
+    """Put the download box on lessons, and the generated API on the reference page."""
+    src_uri = page.file.src_uri
+    if API_MARKER in markdown:
+        return markdown.replace(API_MARKER, _api_markdown(src_uri))
+    if src_uri not in _lessons:
+        return markdown
+    title, newline, rest = markdown.partition("\n")
+    if not title.startswith("# "):
+        raise ValueError(f"docs/{src_uri} must start with its '# Title' line")
+    return f"{title}{newline}\n{_lesson_box(src_uri)}\n{rest}"
+
+
+def _documented(names: set[str], canonical: dict[str, str], src_uri: str) -> list[str]:
+    """The documented names among ``names``; a public name that is not documented is an error."""
+    documented = set()
+    for name in names:
+        if name in canonical:
+            documented.add(canonical[name])
+        elif not is_private(name) and name not in _api and name != "lessonlib":
+            log.warning(
+                "docs/%s imports %s, which the API reference does not document", src_uri, name
+            )
+    return sorted(documented, key=lambda name: name.rpartition(".")[2].lower())
+
+
+def _lesson_box(src_uri: str) -> str:
+    """The box under a lesson's title: both downloads, then the functions used."""
+    stem = posixpath.basename(src_uri).removesuffix(".md")
+    lines = [
+        '!!! abstract "Run this lesson yourself"',
+        f"    Download [the whole lesson as one Python script, `{stem}.py`]({stem}.py)"
+        f'{{ download="{stem}.py" }}',
+        f"    or [as a Jupyter notebook, `{stem}.ipynb`]({stem}.ipynb)"
+        f'{{ download="{stem}.ipynb" }}.',
+        "    Both run top to bottom where `lessonlib` is installed.",
+    ]
+    if _uses[src_uri]:
+        links = ", ".join(f"[`{name.rpartition('.')[2]}`][{name}]" for name in _uses[src_uri])
+        lines += ["", f"    From `lessonlib` this lesson uses {links}."]
+    return "\n".join(lines) + "\n"
+
+
+def _api_markdown(src_uri: str) -> str:
+    """One mkdocstrings block per documented name, grouped by module, with its lessons."""
+    users: dict[str, list[str]] = {}
+    for lesson, names in _uses.items():
+        for name in names:
+            users.setdefault(name, []).append(lesson)
+    here = posixpath.dirname(src_uri) or "."
+    sections = []
+    for module, names in sorted(_api.items()):
+        sections.append(f"## `{module}`\n")
+        for name in names:
+            sections.append(f"::: {name}\n")
+            lessons = [
+                f"[{_lessons[lesson]}]({posixpath.relpath(lesson, here)})"
+                for lesson in sorted(users.get(name, []), key=_reading_position)
+            ]
+            used_in = ", ".join(lessons) if lessons else "no lesson yet"
+            sections.append(f"**Used in:** {used_in}.\n")
+    return "\n".join(sections)
+
+
+def _reading_position(src_uri: str) -> tuple[int, str]:
+    order = _reading_order.index(src_uri) if src_uri in _reading_order else len(_reading_order)
+    return order, src_uri
