@@ -1,0 +1,69 @@
+"""The same commit, built twice from clean, gives byte-identical sites.
+
+Both builds set ``SOURCE_DATE_EPOCH`` (as a packager rebuilding a release
+would) and each draws its figures into its own empty cache, so neither
+build reuses anything from the other. Every file of ``site/`` is compared,
+the sitemap and its gzip copy included.
+"""
+
+from __future__ import annotations
+
+import gzip
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+EPOCH = "1000000000"  # 2001-09-09, a date no build made today could write by chance
+EPOCH_DATE = "2001-09-09"
+
+
+def build_site(site: Path) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def two_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, bytes], ...]:
+    sites = []
+    with pytest.MonkeyPatch.context() as environment:
+        environment.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        for name in ("first", "second"):
+            folder = tmp_path_factory.mktemp(name)
+            environment.setenv("LESSON_FIGURES_CACHE", str(folder / "figures-cache"))
+            result = build_site(folder / "site")
+            assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+            sites.append(_files(folder / "site"))
+    return tuple(sites)
+
+
+@pytest.mark.slow
+def test_two_clean_builds_are_byte_identical(two_builds: tuple[dict[str, bytes], ...]) -> None:
+    first, second = two_builds
+    assert sorted(first) == sorted(second), "the two builds wrote different files"
+    different = [name for name in first if first[name] != second[name]]
+    assert not different, f"{len(different)} files differ between two builds: {different[:10]}"
+
+
+@pytest.mark.slow
+def test_the_sitemap_takes_its_dates_from_source_date_epoch(
+    two_builds: tuple[dict[str, bytes], ...],
+) -> None:
+    first, _ = two_builds
+    sitemap = first["sitemap.xml"].decode()
+    assert sitemap.count("<lastmod>") == sitemap.count(f"<lastmod>{EPOCH_DATE}</lastmod>") > 0
+    assert gzip.decompress(first["sitemap.xml.gz"]).decode() == sitemap
+    midnight = datetime.fromisoformat(EPOCH_DATE).replace(tzinfo=UTC)  # as MkDocs rounds
+    assert int.from_bytes(first["sitemap.xml.gz"][4:8], "little") == midnight.timestamp()  # MTIME
