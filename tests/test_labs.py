@@ -131,6 +131,8 @@ def test_each_exercise_has_a_folded_solution_shown_as_run(lab: Path) -> None:
     notebook = read_lab(lab)
     assert notebook.cells[0].cell_type == "markdown"
     assert notebook.cells[0].source.startswith("# Lab ")
+    # mkdocs-jupyter (include_source) copies the lab next to its page: the link downloads it.
+    assert f'<a href="{lab.name}" download>' in notebook.cells[0].source
     assert exercises(notebook), f"{lab.name} has no exercise cells"
     for index, exercise in exercises(notebook):
         solution = notebook.cells[index - 1]
