@@ -15,20 +15,25 @@ from __future__ import annotations
 
 import logging
 import posixpath
+from pathlib import Path
 from typing import Any
 
 import nbformat
+import yaml
 from api_links import canonical_names, is_private, lesson_names, public_api
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from notebooks import is_lesson, lesson_notebook, lesson_script, lesson_title
+from notebooks import Figure, is_lesson, lesson_notebook, lesson_script, lesson_title
 
 log = logging.getLogger("mkdocs.hooks.lesson_pages")
 
 #: The line in reference.md that the generated API documentation replaces.
 API_MARKER = "<!-- lessonlib API: generated at build time by site_tools/lesson_pages.py -->"
+#: The figures' registry in docs/ and the folder of their SVGs (site_tools/figures.py).
+FIGURE_REGISTRY, FIGURE_FOLDER = "figures.yml", "figures"
 
 _lessons: dict[str, str] = {}  # src_uri -> title, of every lesson in this build
 _uses: dict[str, list[str]] = {}  # src_uri -> documented names its code imports
@@ -36,6 +41,7 @@ _api: dict[str, list[str]] = {}  # module -> documented names
 _reading_order: list[str] = []  # src_uri of every page, in the order of the navigation
 
 
+@event_priority(-50)  # after the figures hook has added the SVGs the notebooks embed
 def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     """Add each lesson's script and notebook, and note which API names each lesson uses."""
     _lessons.clear()
@@ -43,6 +49,7 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     _api.clear()
     _api.update(public_api())
     canonical = canonical_names(_api)
+    figures = _figures(files, config)
     for file in list(files.documentation_pages()):
         if not file.src_uri.endswith(".md"):
             continue  # notebooks and scripts rendered by other plugins are not lessons
@@ -52,9 +59,9 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
         _lessons[file.src_uri] = lesson_title(text)
         _uses[file.src_uri] = _documented(lesson_names(text), canonical, file.src_uri)
         stem = file.src_uri.removesuffix(".md")
-        notebook = lesson_notebook(text, f"docs/{file.src_uri}", config.site_url)
+        notebook = lesson_notebook(text, file.src_uri, config.site_url, figures)
         for src_uri, content in [
-            (f"{stem}.py", lesson_script(text, f"docs/{file.src_uri}")),
+            (f"{stem}.py", lesson_script(text, file.src_uri)),
             (f"{stem}.ipynb", nbformat.writes(notebook) + "\n"),
         ]:
             if files.get_file_from_path(src_uri) is not None:
@@ -80,6 +87,20 @@ def on_page_markdown(markdown: str, page: Page, files: Files, **kwargs: Any) -> 
     if not title.startswith("# "):
         raise ValueError(f"docs/{src_uri} must start with its '# Title' line")
     return f"{title}{newline}\n{_lesson_box(src_uri)}\n{rest}"
+
+
+def _figures(files: Files, config: MkDocsConfig) -> dict[str, Figure]:
+    """The figures drawn for this build, with their captions from the registry."""
+    registry = Path(config.docs_dir) / FIGURE_REGISTRY
+    if not registry.is_file():
+        return {}
+    declared = yaml.safe_load(registry.read_text(encoding="utf-8")) or {}
+    figures = {}
+    for name, declaration in declared.items():
+        svg = files.get_file_from_path(f"{FIGURE_FOLDER}/{name}.svg")
+        if svg is not None:  # not drawn when the figures are switched off
+            figures[name] = Figure(svg.content_string, str(declaration.get("caption", "")))
+    return figures
 
 
 def _documented(names: set[str], canonical: dict[str, str], src_uri: str) -> list[str]:

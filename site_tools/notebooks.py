@@ -5,6 +5,8 @@ so a download can never drift from the page:
 
 - the notebook has the prose as markdown cells and each ``python`` fence as a
   code cell; ``output`` fences are dropped, because running the cell prints them;
+  a figure marker (``<!-- figure: NAME -->``) becomes the figure's SVG in a data URL,
+  so the notebook shows it offline (JupyterLab draws no SVG cell attachment);
 - the script is every block in page order, each under a ``# %%`` marker named
   after the step it belongs to (editors and jupytext read those as cells).
 
@@ -14,8 +16,11 @@ the page.
 
 from __future__ import annotations
 
+import base64
 import posixpath
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 import nbformat
 from lesson_source import CodeBlock, code_blocks, runnable_source
@@ -27,6 +32,15 @@ _PAGE_LINK = re.compile(
     r"(?<!!)\[(?P<text>[^\]]+)\]\((?P<target>[^)\s:#]+\.md)(?P<anchor>#[^)\s]*)?\)"
 )
 _FUTURE = re.compile(r"^from __future__ import .+$", re.MULTILINE)
+_FIGURE = re.compile(r"^<!--\s*figure:\s*(?P<name>\S+)\s*-->[ \t]*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure that a lesson shows with ``<!-- figure: NAME -->``."""
+
+    svg: str  # the SVG document
+    caption: str
 
 
 def is_lesson(text: str) -> bool:
@@ -42,11 +56,17 @@ def lesson_title(text: str) -> str:
     raise ValueError("the lesson has no '# Title' heading")
 
 
-def lesson_notebook(text: str, src_uri: str, site_url: str | None = None) -> NotebookNode:
-    """A notebook of the lesson at ``src_uri``: prose as markdown cells, code as code cells.
+def lesson_notebook(
+    text: str,
+    src_uri: str,
+    site_url: str | None = None,
+    figures: Mapping[str, Figure] | None = None,
+) -> NotebookNode:
+    """A notebook of the lesson ``docs/<src_uri>``: prose as markdown cells, code as code cells.
 
     Links to other pages become absolute links under ``site_url`` when it is known,
-    and plain text otherwise (a downloaded notebook has no site around it).
+    and plain text otherwise (a downloaded notebook has no site around it). A figure
+    marker shows the figure of that name from ``figures``; one not there is left out.
     """
     cells = []
     for index, part in enumerate(_parts(text)):
@@ -54,6 +74,7 @@ def lesson_notebook(text: str, src_uri: str, site_url: str | None = None) -> Not
             cell = nbformat.v4.new_code_cell(runnable_source(part).rstrip("\n"))
         else:
             markdown = _notebook_markdown(part, src_uri, site_url)
+            markdown = _embed_figures(markdown, figures or {})
             if not markdown:
                 continue
             if not cells:
@@ -73,7 +94,7 @@ def lesson_notebook(text: str, src_uri: str, site_url: str | None = None) -> Not
 
 
 def lesson_script(text: str, src_uri: str) -> str:
-    """Every code block of the lesson, in page order, as one script that runs top to bottom."""
+    """Every code block of ``docs/<src_uri>`` in page order: one script, run top to bottom."""
     title = lesson_title(text).replace('"""', "'''")
     futures: list[str] = []
     sections = []
@@ -89,7 +110,7 @@ def lesson_script(text: str, src_uri: str) -> str:
         sections.append(f"# %% {step}\n{_FUTURE.sub('', source).strip()}\n")
     docstring = (
         f'"""{title}\n\n'
-        f"Every code block of the lesson {src_uri}, in page order. Run it with\n"
+        f"Every code block of the lesson docs/{src_uri}, in page order. Run it with\n"
         "lessonlib installed; it prints what the page shows under each block.\n"
         '"""\n'
     )
@@ -127,6 +148,20 @@ def _notebook_markdown(prose: str, src_uri: str, site_url: str | None) -> str:
     return _PAGE_LINK.sub(portable, prose).strip()
 
 
+def _embed_figures(markdown: str, figures: Mapping[str, Figure]) -> str:
+    """Replace each figure marker with the figure itself and its caption."""
+
+    def embed(marker: re.Match[str]) -> str:
+        figure = figures.get(marker["name"])
+        if figure is None:
+            return ""
+        svg = base64.b64encode(figure.svg.encode("utf-8")).decode("ascii")
+        alt = f"Figure: {marker['name'].replace('-', ' ')}"
+        return f"![{alt}](data:image/svg+xml;base64,{svg})\n\n*{figure.caption}*"
+
+    return re.sub(r"\n{3,}", "\n\n", _FIGURE.sub(embed, markdown)).strip()
+
+
 def _admonitions_as_quotes(prose: str) -> str:
     """Turn ``!!! note "Title"`` and its indented body into a Markdown quote."""
     lines = prose.split("\n")
@@ -155,7 +190,7 @@ def _admonitions_as_quotes(prose: str) -> str:
 def _with_origin_note(markdown: str, src_uri: str) -> str:
     """Add, under the title, where the notebook comes from and what it needs."""
     note = (
-        f"*Made from the lesson page `{src_uri}`. The cells run top to bottom in a fresh "
+        f"*Made from the lesson page `docs/{src_uri}`. The cells run top to bottom in a fresh "
         "kernel where `lessonlib` is installed, and print what the page shows.*"
     )
     first, _, rest = markdown.partition("\n")

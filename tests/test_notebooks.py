@@ -1,0 +1,89 @@
+"""Each lesson's downloads run, and print what the lesson page shows.
+
+The notebook and the script are taken from the built site (fixture ``built_site``),
+exactly as a reader downloads them. The notebook runs in a fresh ipykernel through
+nbclient; the script runs in a fresh Python. What they print is compared with the
+page's ``output`` fences by the same checker as the lessons (NORMALIZE_WHITESPACE
+and NUMBER, site_tools/checked_output.py).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from checked_output import output_mismatch
+from lesson_source import CodeBlock, code_blocks
+from nbclient import NotebookClient
+from site_build import DOCS, lesson_id, lesson_paths
+
+pytestmark = pytest.mark.slow
+
+LESSONS = lesson_paths()
+CELL_TIMEOUT_S = 120  # a lesson cell runs in well under a second; this only stops a hang
+
+
+def download(site: Path, lesson: Path, suffix: str) -> Path:
+    return site / lesson.relative_to(DOCS).with_suffix(suffix)
+
+
+def printed(cell: nbformat.NotebookNode) -> str:
+    """What a code cell wrote to stdout; any other stream or an error fails the test."""
+    text = []
+    for output in cell.get("outputs", []):
+        if output.output_type == "stream":
+            assert output.name == "stdout", f"the cell wrote to {output.name}: {output.text}"
+            text.append(output.text)
+        assert output.output_type != "error", f"the cell raised {output.ename}"
+    return "".join(text)
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lesson_id)
+def test_notebook_prints_the_lesson_outputs(built_site: Path, lesson: Path, tmp_path: Path) -> None:
+    blocks = code_blocks(lesson.read_text(encoding="utf-8"), str(lesson))
+    notebook = nbformat.read(download(built_site, lesson, ".ipynb"), as_version=4)
+    nbformat.validate(notebook)
+    code_cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    assert len(code_cells) == len(blocks), "one code cell per python fence"
+    prose = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
+    assert "```output" not in prose, "the expected output is left to the code cells to print"
+
+    client = NotebookClient(
+        notebook,
+        timeout=CELL_TIMEOUT_S,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(tmp_path)}},
+    )
+    client.execute()
+
+    mismatches = [
+        f"cell {index} (lesson line {block.line}): {problem}"
+        for index, (cell, block) in enumerate(zip(code_cells, blocks, strict=True))
+        if (problem := output_mismatch(block, printed(cell))) is not None
+    ]
+    assert not mismatches, "\n".join(mismatches)
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lesson_id)
+def test_script_prints_every_output_of_the_lesson(
+    built_site: Path, lesson: Path, tmp_path: Path
+) -> None:
+    blocks = code_blocks(lesson.read_text(encoding="utf-8"), str(lesson))
+    script = download(built_site, lesson, ".py")
+    result = subprocess.run(
+        [sys.executable, str(script)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=CELL_TIMEOUT_S,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert not result.stderr, result.stderr
+    every_output = "".join(block.output for block in blocks if block.output is not None)
+    whole_page = CodeBlock(script.read_text(encoding="utf-8"), 1, 0, 0, every_output, 1, 0)
+    problem = output_mismatch(whole_page, result.stdout)
+    assert problem is None, problem
