@@ -70,6 +70,12 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     return files
 
 
+def on_serve(server: Any, config: MkDocsConfig, **kwargs: Any) -> Any:
+    """Under ``mkdocs serve``, rebuild when lessonlib changes: its docstrings are the API page."""
+    server.watch(str(Path(config.config_file_path).parent / "lessonlib"))
+    return server
+
+
 def on_nav(nav: Navigation, **kwargs: Any) -> Navigation:
     """Remember the reading order, to list a function's lessons in it."""
     _reading_order[:] = [page.file.src_uri for page in nav.pages]

@@ -1,0 +1,96 @@
+"""How long checking every lesson takes: Sybil, against running the lessons as notebooks.
+
+Notebook-based tutorial sites check their lessons by executing each notebook in a
+fresh Jupyter kernel (nbval, nbmake, ``jupyter nbconvert --execute``: all nbclient).
+This script times both ways on the same lessons, on this machine, in the same run:
+
+- Sybil: ``pytest docs`` in a fresh process, the lesson suite of ``make test``
+  (start-up, collection, every block run and its output compared);
+- nbclient: every lesson turned into its notebook (``site_tools/notebooks.py``, as
+  the site build does) and executed top to bottom, one fresh ipykernel per lesson.
+
+It prints the median wall time of each over ``--repeat`` runs and their ratio.
+Nothing here is asserted: shared machines are too noisy for a timed test.
+
+    .venv/bin/python scripts/bench_lessons.py [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "site_tools"))
+
+from lesson_source import code_blocks  # noqa: E402
+from nbclient import NotebookClient  # noqa: E402
+from notebooks import is_lesson, lesson_notebook  # noqa: E402
+
+CELL_TIMEOUT_S = 120
+
+
+def lessons() -> list[Path]:
+    pages = sorted((ROOT / "docs").rglob("*.md"))
+    return [page for page in pages if is_lesson(page.read_text(encoding="utf-8"))]
+
+
+def time_sybil() -> float:
+    """Wall time of ``pytest docs``: the whole Sybil lesson suite, in a fresh process."""
+    command = [sys.executable, "-m", "pytest", "docs", "-q", "-p", "no:cacheprovider"]
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"pytest docs failed:\n{result.stdout[-3000:]}")
+    return elapsed
+
+
+def time_notebooks(pages: list[Path]) -> float:
+    """Wall time of executing every lesson's notebook, each in a fresh kernel."""
+    notebooks = [
+        lesson_notebook(
+            page.read_text(encoding="utf-8"), page.relative_to(ROOT / "docs").as_posix()
+        )
+        for page in pages
+    ]
+    with tempfile.TemporaryDirectory() as workdir:
+        start = time.perf_counter()
+        for notebook in notebooks:
+            client = NotebookClient(
+                notebook,
+                timeout=CELL_TIMEOUT_S,
+                kernel_name="python3",
+                resources={"metadata": {"path": workdir}},
+            )
+            client.execute()
+        return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each; the median is shown")
+    repeat = parser.parse_args().repeat
+    os.environ.setdefault("JUPYTER_PLATFORM_DIRS", "1")  # no migration warning from jupyter_core
+
+    pages = lessons()
+    blocks = sum(len(code_blocks(page.read_text(encoding="utf-8"))) for page in pages)
+    print(f"lessons: {len(pages)} pages, {blocks} code blocks; median of {repeat} runs each")
+    sybil, notebooks = [], []
+    for _ in range(repeat):  # interleaved, so a slow moment of the machine hits both
+        sybil.append(time_sybil())
+        notebooks.append(time_notebooks(pages))
+    sybil_s, notebooks_s = statistics.median(sybil), statistics.median(notebooks)
+    print(f"Sybil, pytest docs (fresh process):        {sybil_s:6.2f} s")
+    print(f"nbclient, one fresh kernel per lesson:     {notebooks_s:6.2f} s")
+    print(f"ratio: Sybil is {notebooks_s / sybil_s:.1f}x faster (goal: at least 5x)")
+
+
+if __name__ == "__main__":
+    main()
