@@ -85,6 +85,7 @@ def tanh_slope(x: Any) -> Any:
     return plain(1.0 - np.tanh(as_values(x, "x")) ** 2)
 
 
+# --8<-- [start:sigmoid]
 def _sigmoid(x: Any) -> Any:
     # exp of a negative number only, so a large input never overflows
     small = np.exp(-np.abs(x))
@@ -110,6 +111,9 @@ def sigmoid_slope(x: Any) -> Any:
     """
     s = _sigmoid(as_values(x, "x"))
     return plain(s * (1.0 - s))
+
+
+# --8<-- [end:sigmoid]
 
 
 def softmax(scores: Any) -> Any:

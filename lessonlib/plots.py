@@ -33,6 +33,7 @@ from lessonlib._drawn_values import (
     number_text,
     verdicts,
 )
+from lessonlib._training_values import digits_run, network_slopes
 from lessonlib.activations import Activation, identity
 from lessonlib.gradients import get_mse, get_slope, gradient_descent
 from lessonlib.network import hidden_layer_names, network_values
@@ -48,7 +49,10 @@ __all__ = [
     "draw_learning_rates",
     "draw_loss_against_weight",
     "draw_loss_history",
+    "draw_misread_digits",
     "draw_network",
+    "draw_network_slopes",
+    "draw_training_losses",
     "draw_weight_change",
     "to_svg",
 ]
@@ -536,5 +540,131 @@ def draw_learning_rates(
     figure.set_label(
         f"Line chart of the mean squared error on a log scale over {len(histories[0]) - 1} "
         f"updates, starting from {number_text(start)}, for learning rates {listed(said)}."
+    )
+    return figure
+
+
+@_styled
+def draw_network_slopes(
+    weights: Mapping[str, Any],
+    input_data: Any,
+    target: Any,
+    activation: Activation | str = "relu",
+    output_activation: Activation | str = identity,
+) -> Figure:
+    """Draw a network after its backward pass: each edge carries the slope for its weight.
+
+    Node values come from the forward pass (`network_values`); each slope comes from
+    `backward`, for the squared error of the one data point, so it is drawn only once
+    it has been computed.
+
+    Parameters:
+        weights: As for `draw_network`.
+        input_data: One row of input values.
+        target: The data point's target.
+        activation: Applied at every hidden node (a function, or its name).
+        output_activation: Applied at the output node.
+
+    >>> weights = {"node_0": [3, 3], "node_1": [1, 5], "output": [2, -1]}
+    >>> print(alt_text(draw_network_slopes(weights, [-1, 2], target=1)).split(". ")[-1])
+    The slopes of the squared error (error -4) for the weights into node_0 are 16 and -32;
+    into node_1, -8 and 16; into output, -24 and -72.
+    """
+    activation = activation_named(activation, "activation")
+    output = activation_named(output_activation, "output_activation")
+    diagram = network_diagram(input_data, weights, activation, output)
+    target = as_number(target, "target")
+    slopes = network_slopes(weights, input_data, target, activation, output)
+    error = number_text(diagram.prediction - target)
+    title = f"Slope of the loss for each weight (target {number_text(target)}, error {error})"
+    figure = _new_figure(*_diagram_size(diagram, title=True))
+    _draw_diagram(figure.add_axes((0, 0, 1, 1)), diagram, slopes, set(), title)
+    said = [f"{name}, {listed([number_text(s) for s in node])}" for name, node in slopes.items()]
+    figure.set_label(
+        f"{diagram.description} The slopes of the squared error (error {error}) for the "
+        f"weights into {'; into '.join(said).replace(', ', ' are ', 1)}."
+    )
+    return figure
+
+
+def _digits_run(
+    seed: int, layer_sizes: Sequence[int], learning_rate: float, batch_size: int, epochs: int
+) -> Any:
+    sizes = tuple(as_count(size, "layer_sizes", minimum=1) for size in layer_sizes)
+    return digits_run(seed, sizes, float(learning_rate), batch_size, epochs)
+
+
+@_styled
+def draw_training_losses(
+    seed: int = 0,
+    layer_sizes: Sequence[int] = (64, 64, 32, 10),
+    learning_rate: float = 0.2,
+    batch_size: int = 16,
+    epochs: int = 30,
+) -> Figure:
+    """Draw the training and validation loss after each epoch of the digits lesson's run.
+
+    The parameters are the lesson's; the run is the lesson's own steps (needs scikit-learn).
+
+    >>> axes = draw_training_losses(epochs=2).axes[0]
+    >>> axes.get_xlabel(), axes.get_legend_handles_labels()[1]
+    ('Epoch', ['training rows', 'validation rows'])
+    """
+    result = _digits_run(seed, layer_sizes, learning_rate, batch_size, epochs).result
+    epoch_numbers = np.arange(1, len(result.train_losses) + 1)  # (epochs,)
+    figure = _new_figure(6.4, 3.8, layout="constrained")
+    title = f"Cross-entropy after each epoch, learning rate {number_text(learning_rate)}"
+    axes = _curve_axes(figure, "Epoch", "Cross-entropy loss", title, whole_x=True)
+    for losses, colour, marker, label in (
+        (result.train_losses, LINE_COLOURS[0], "o-", "training rows"),
+        (result.validation_losses, LINE_COLOURS[2], "s-", "validation rows"),
+    ):
+        axes.plot(epoch_numbers, losses, marker, color=colour, markersize=3.5, label=label)
+    axes.legend(loc="upper right", fontsize=10)
+    best = int(np.argmin(result.validation_losses))
+    train, valid = result.train_losses, result.validation_losses
+    figure.set_label(
+        f"Line chart of the cross-entropy loss after each of {len(train)} epochs: on the "
+        f"training rows from {number_text(train[0])} to {number_text(train[-1])}, on the "
+        f"validation rows from {number_text(valid[0])} to {number_text(valid[-1])}, lowest "
+        f"({number_text(valid[best])}) after epoch {best + 1}."
+    )
+    return figure
+
+
+@_styled
+def draw_misread_digits(
+    seed: int = 0,
+    layer_sizes: Sequence[int] = (64, 64, 32, 10),
+    learning_rate: float = 0.2,
+    batch_size: int = 16,
+    epochs: int = 30,
+    columns: int = 5,
+) -> Figure:
+    """Draw every test digit that the digits lesson's network reads wrongly, in a grid.
+
+    The parameters are the lesson's (see `draw_training_losses`); ``columns`` sets the grid.
+
+    >>> figure = draw_misread_digits(epochs=30)
+    >>> figure.axes[0].get_title()
+    '2 read as 1'
+    """
+    run = _digits_run(seed, layer_sizes, learning_rate, batch_size, epochs)
+    columns = as_count(columns, "columns", minimum=1)
+    wrong = np.flatnonzero(run.predicted != run.test_labels)  # (n_wrong,)
+    rows = max(1, -(-len(wrong) // columns))
+    figure = _new_figure(1.25 * columns, 1.45 * rows, layout="constrained")
+    said = []
+    for place, index in enumerate(wrong, start=1):
+        axes = figure.add_subplot(rows, columns, place)
+        axes.imshow(run.test_images[index], cmap="gray_r", vmin=0, vmax=16, interpolation="none")
+        label, read = int(run.test_labels[index]), int(run.predicted[index])
+        axes.set_title(f"{label} read as {read}", fontsize=10, color=INK)
+        axes.set_axis_off()
+        said.append(f"{label} read as {read}")
+    shown = f": {listed(said)}." if said else "."
+    figure.set_label(
+        f"Grid of the {len(wrong)} test digits, of {len(run.test_labels)}, that the trained "
+        f"network misread, each drawn as its 8 by 8 pixels{shown}"
     )
     return figure
