@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from lessonlib import (
+    forward,
     get_mse,
     get_slope,
     gradient_descent,
@@ -28,6 +29,7 @@ from lessonlib import (
     predict_batch,
     predict_with_network,
     predict_with_network2,
+    random_network,
     relu,
     sigmoid,
     tanh,
@@ -156,6 +158,26 @@ def test_batch_prediction_equals_network_values_row_by_row(
     batch = predict_batch(rows, weights, activation, activation)
     one_by_one = [network_values(row, weights, activation, activation).output for row in rows]
     # Stated tolerance: the two sum the same products in a different order.
+    np.testing.assert_allclose(batch, one_by_one, rtol=1e-9, atol=1e-9)
+
+
+@given(
+    layer_sizes=st.lists(st.integers(1, 5), min_size=2, max_size=4),
+    seed=st.integers(0, 2**32 - 1),
+    activation=st.sampled_from([identity, relu, tanh, sigmoid]),
+    output_activation=st.sampled_from([identity, relu, tanh, sigmoid]),
+    n_rows=st.integers(1, 6),
+)
+def test_layered_forward_of_a_batch_equals_each_row_alone(
+    layer_sizes: list[int], seed: int, activation: Any, output_activation: Any, n_rows: int
+) -> None:
+    rng = np.random.default_rng(seed)
+    network = random_network(layer_sizes, rng, activation, output_activation)
+    network = [layer._replace(bias=rng.normal(size=layer.bias.shape)) for layer in network]
+    rows = rng.uniform(-10, 10, size=(n_rows, layer_sizes[0]))  # (n_rows, n_inputs)
+    batch = forward(network, rows).output  # (n_rows, n_outputs)
+    one_by_one = np.vstack([forward(network, row).output for row in rows])
+    # Stated tolerance: the same products, summed by different matrix kernels.
     np.testing.assert_allclose(batch, one_by_one, rtol=1e-9, atol=1e-9)
 
 
