@@ -86,6 +86,8 @@ def cache_dir(config: Any) -> Path:
 
 def read_registry(path: Path) -> dict[str, dict[str, Any]]:
     """The figure declarations, checked: each has a function, arguments and a caption."""
+    if not path.is_file():
+        return {}  # a site without figures
     declared = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     if not isinstance(declared, dict):
         raise PluginError(f"{path}: expected figure names mapped to declarations")
@@ -144,7 +146,8 @@ def prepare(registry: Path, cache: Path, root: Path) -> tuple[dict[str, dict[str
 
 
 def _draw_in_fresh_python(jobs: list[dict[str, Any]], root: Path) -> None:
-    env = {**os.environ, "MPLBACKEND": "Agg"}
+    # No .pyc written into the watched lessonlib/: mkdocs serve would rebuild once more.
+    env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONDONTWRITEBYTECODE": "1"}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(root), env.get("PYTHONPATH")]))
     done = subprocess.run(
         [sys.executable, str(Path(__file__).resolve())],
