@@ -5,7 +5,7 @@ without an ``Examples:`` heading. Rendered as Markdown, ``>>> relu(-1)`` would
 become a nested quote and ``[3, 0]`` a broken link. This wraps each run of
 ``>>>`` lines and their output in a ``pycon`` fence before mkdocstrings renders
 it: prompts and output are then highlighted apart, and the copy button leaves
-them out (``overrides/assets/stylesheets/site.css``).
+them out (``overrides/assets/stylesheets/copy.css``).
 """
 
 from __future__ import annotations
