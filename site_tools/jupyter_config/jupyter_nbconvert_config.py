@@ -1,0 +1,17 @@
+"""nbconvert configuration that mkdocs-jupyter loads when it runs the labs.
+
+``site_tools/reproducible.py`` puts this folder on ``JUPYTER_CONFIG_PATH``.
+After a notebook has run, each cell's printed text is merged into one
+output, so the page does not depend on when the kernel flushed its output
+(a cell that prints, works, then prints again gave one output or two).
+"""
+
+from nbconvert.exporters import Exporter
+
+c = get_config()  # type: ignore[name-defined]  # noqa: F821  (nbconvert's config loader)
+c.CoalesceStreamsPreprocessor.enabled = True
+# The default preprocessors run before the notebook executes; repeat the merge after it.
+c.Exporter.default_preprocessors = [
+    *Exporter().default_preprocessors,
+    "nbconvert.preprocessors.CoalesceStreamsPreprocessor",
+]
