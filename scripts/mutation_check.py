@@ -296,8 +296,8 @@ def report(tally: Tally, lessons: Lessons) -> int:
     print(f"{outputs - len(output_survivors)} of {outputs} output changes caught ({kinds})")
     print(
         f"{tally.inputs - len(input_survivors)} of {tally.inputs} input changes caught "
-        f"(one number per block with shown output; {tally.unchanged} numbers whose change "
-        "left the output identical were skipped)"
+        "(one number per block with shown output; skipped as proving nothing, since the "
+        f"output stayed identical: {tally.unchanged})"
     )
     total = outputs + tally.inputs
     caught = total - len(tally.survivors)
