@@ -15,22 +15,14 @@ from lessonlib.activations import (
     tanh,
     tanh_slope,
 )
+from lessonlib.backprop import ForwardPass, Gradients, backward, forward, updated_network
 from lessonlib.gradient_check import (
     largest_relative_difference,
     numerical_gradient,
     numerical_network_gradients,
 )
 from lessonlib.gradients import DescentResult, get_error, get_mse, get_slope, gradient_descent
-from lessonlib.layers import (
-    ForwardPass,
-    Gradients,
-    Layer,
-    as_network,
-    backward,
-    forward,
-    random_network,
-    updated_network,
-)
+from lessonlib.layers import Layer, as_network, random_network
 from lessonlib.losses import (
     half_squared_error,
     half_squared_error_slope,

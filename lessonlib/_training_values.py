@@ -17,7 +17,8 @@ from numpy.typing import NDArray
 
 from lessonlib._checks import as_array, as_count, as_positive
 from lessonlib.activations import Activation
-from lessonlib.layers import Layer, backward, forward, random_network
+from lessonlib.backprop import backward, forward
+from lessonlib.layers import Layer, random_network
 from lessonlib.losses import mean_squared_error_slope, softmax_cross_entropy
 from lessonlib.network import hidden_layer_names, weight_matrices
 from lessonlib.training import TrainingResult, predict_classes, train

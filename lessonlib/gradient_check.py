@@ -17,7 +17,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from lessonlib._checks import as_array, as_positive
-from lessonlib.layers import _forward, as_network, forward
+from lessonlib.backprop import _forward, forward
+from lessonlib.layers import as_network
 from lessonlib.losses import LOSS_SLOPES, Loss, _suited_targets
 
 

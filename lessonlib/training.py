@@ -15,7 +15,8 @@ from numpy.typing import NDArray
 from tqdm import tqdm  # type: ignore[import-untyped]
 
 from lessonlib._checks import as_array, as_count, as_positive
-from lessonlib.layers import Gradients, Layer, _backward, _forward, _step, as_network, forward
+from lessonlib.backprop import Gradients, _backward, _forward, _step, forward
+from lessonlib.layers import Layer, as_network
 from lessonlib.losses import LOSS_SLOPES, Loss, _suited_targets
 
 
