@@ -1,7 +1,10 @@
 """Read a lesson's Markdown into its code blocks, each with the output the page shows.
 
 A lesson writes code as a ``python`` fence. When the code prints, the fence is
-followed directly by an ``output`` fence holding exactly what it prints. This
+followed directly by an ``output`` fence holding exactly what it prints. Where
+the numbers printed change with every run (timings), the fence is
+``output-varies`` instead: its text is checked with every number masked, and
+the page must say in its prose that the numbers vary. This
 module is the one reader of that convention: the Sybil parser, the notebook
 and script generators and the drift self-test all go through it.
 """
@@ -20,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 _INFO = re.compile(r"(?P<language>[\w-]+)(?P<options>[^\n]*)$\n", re.MULTILINE)
 _LEXER = RawFencedCodeBlockLexer(info_pattern=_INFO)
+OUTPUT_LANGUAGES = ("output", "output-varies")
 _SNIPPET_LINE = re.compile(r'^\s*--8<--\s+"[^"]+"\s*$')
 
 
@@ -34,6 +38,7 @@ class CodeBlock:
     output: str | None = None  # what the page says the code prints
     output_line: int | None = None  # 1-based line of the opening output fence
     output_start: int | None = None  # offset of the output text itself
+    output_varies: bool = False  # an ``output-varies`` fence: numbers are not compared
 
     @property
     def is_snippet(self) -> bool:
@@ -55,7 +60,7 @@ def code_blocks(text: str, path: str = "<lesson>") -> list[CodeBlock]:
         line = text.count("\n", 0, fence.start) + 1
         if (
             following is not None
-            and following.lexemes["language"] == "output"
+            and following.lexemes["language"] in OUTPUT_LANGUAGES
             and not text[fence.end : following.start].strip()
         ):
             output_start = following.start + following.lexemes["source"].offset
@@ -68,6 +73,7 @@ def code_blocks(text: str, path: str = "<lesson>") -> list[CodeBlock]:
                     str(following.lexemes["source"]),
                     text.count("\n", 0, following.start) + 1,
                     output_start,
+                    following.lexemes["language"] == "output-varies",
                 )
             )
         else:
