@@ -10,6 +10,10 @@ This script times both ways on the same lessons, on this machine, in the same ru
   the site build does) and executed top to bottom, one fresh ipykernel per lesson.
 
 It prints the median wall time of each over ``--repeat`` runs and their ratio.
+Both ways run the same lesson code, and a lesson that trains a network spends
+seconds in its own code whichever way it is checked. So the script also times
+that code alone (every block, in a fresh namespace, in one fresh Python) and
+prints what each way costs on top of it, and the ratio of those overheads.
 Nothing here is asserted: shared machines are too noisy for a timed test.
 
     .venv/bin/python scripts/bench_lessons.py [--repeat 3]
@@ -18,6 +22,8 @@ Nothing here is asserted: shared machines are too noisy for a timed test.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import os
 import statistics
 import subprocess
@@ -29,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "site_tools"))
 
-from lesson_source import code_blocks  # noqa: E402
+from lesson_source import code_blocks, runnable_source  # noqa: E402
 from nbclient import NotebookClient  # noqa: E402
 from notebooks import is_lesson, lesson_notebook  # noqa: E402
 
@@ -50,6 +56,22 @@ def time_sybil() -> float:
     if result.returncode != 0:
         sys.exit(f"pytest docs failed:\n{result.stdout[-3000:]}")
     return elapsed
+
+
+def run_code_alone() -> None:
+    """Run every block of every lesson once, each in a fresh namespace, printing nothing."""
+    for page in lessons():
+        for block in code_blocks(page.read_text(encoding="utf-8")):
+            with contextlib.redirect_stdout(io.StringIO()):
+                exec(compile(runnable_source(block), str(page), "exec"), {"__name__": "__lesson__"})
+
+
+def time_code_alone() -> float:
+    """Wall time of the lessons' own code in a fresh Python: the floor of any checker."""
+    command = [sys.executable, __file__, "--code-only"]
+    start = time.perf_counter()
+    subprocess.run(command, cwd=ROOT, check=True)
+    return time.perf_counter() - start
 
 
 def time_notebooks(pages: list[Path]) -> float:
@@ -76,20 +98,30 @@ def time_notebooks(pages: list[Path]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=3, help="runs of each; the median is shown")
-    repeat = parser.parse_args().repeat
+    parser.add_argument("--code-only", action="store_true", help=argparse.SUPPRESS)
+    arguments = parser.parse_args()
+    if arguments.code_only:
+        run_code_alone()
+        return
+    repeat = arguments.repeat
     os.environ.setdefault("JUPYTER_PLATFORM_DIRS", "1")  # no migration warning from jupyter_core
 
     pages = lessons()
     blocks = sum(len(code_blocks(page.read_text(encoding="utf-8"))) for page in pages)
     print(f"lessons: {len(pages)} pages, {blocks} code blocks; median of {repeat} runs each")
-    sybil, notebooks = [], []
-    for _ in range(repeat):  # interleaved, so a slow moment of the machine hits both
+    code, sybil, notebooks = [], [], []
+    for _ in range(repeat):  # interleaved, so a slow moment of the machine hits all three
+        code.append(time_code_alone())
         sybil.append(time_sybil())
         notebooks.append(time_notebooks(pages))
+    code_s = statistics.median(code)
     sybil_s, notebooks_s = statistics.median(sybil), statistics.median(notebooks)
     print(f"Sybil, pytest docs (fresh process):        {sybil_s:6.2f} s")
     print(f"nbclient, one fresh kernel per lesson:     {notebooks_s:6.2f} s")
     print(f"ratio: Sybil is {notebooks_s / sybil_s:.1f}x faster (goal: at least 5x)")
+    print(f"the lessons' code alone (fresh Python):    {code_s:6.2f} s")
+    print(f"on top of it: Sybil {sybil_s - code_s:.2f} s, nbclient {notebooks_s - code_s:.2f} s")
+    print(f"ratio of the overheads: {(notebooks_s - code_s) / (sybil_s - code_s):.1f}x")
 
 
 if __name__ == "__main__":
