@@ -55,6 +55,7 @@ class SitePage:
         The built page shows every fence as one highlighted block, in the same order.
         """
         fences = sorted(region.start for region in _ANY_FENCE(Document(self.markdown, "")))
+        assert block.start in fences, f"{self.markdown_path} changed since pytest collected it"
         return fences.index(block.start)
 
     @property
