@@ -67,14 +67,26 @@ def test_notebook_prints_the_lesson_outputs(built_site: Path, lesson: Path, tmp_
     assert not mismatches, "\n".join(mismatches)
 
 
+def split_by_block(printed: str, blocks: list[CodeBlock]) -> list[str]:
+    """Cut a script's whole stdout into each block's share, by the lines its fence shows."""
+    lines = printed.splitlines(keepends=True)
+    shares = []
+    for block in blocks:
+        count = len(block.output.splitlines()) if block.output is not None else 0
+        shares.append("".join(lines[:count]))
+        lines = lines[count:]
+    assert not lines, f"the script printed more than the page shows:\n{''.join(lines)}"
+    return shares
+
+
 @pytest.mark.parametrize("lesson", LESSONS, ids=lesson_id)
 def test_script_prints_every_output_of_the_lesson(
     built_site: Path, lesson: Path, tmp_path: Path
 ) -> None:
+    """Each block's share of the output is checked as the lesson checks that block."""
     blocks = code_blocks(lesson.read_text(encoding="utf-8"), str(lesson))
-    script = download(built_site, lesson, ".py")
     result = subprocess.run(
-        [sys.executable, str(script)],
+        [sys.executable, str(download(built_site, lesson, ".py"))],
         cwd=tmp_path,
         capture_output=True,
         text=True,
@@ -83,7 +95,9 @@ def test_script_prints_every_output_of_the_lesson(
     )
     assert result.returncode == 0, result.stderr
     assert not result.stderr, result.stderr
-    every_output = "".join(block.output for block in blocks if block.output is not None)
-    whole_page = CodeBlock(script.read_text(encoding="utf-8"), 1, 0, 0, every_output, 1, 0)
-    problem = output_mismatch(whole_page, result.stdout)
-    assert problem is None, problem
+    mismatches = [
+        f"block at lesson line {block.line}: {problem}"
+        for block, share in zip(blocks, split_by_block(result.stdout, blocks), strict=True)
+        if (problem := output_mismatch(block, share)) is not None
+    ]
+    assert not mismatches, "\n".join(mismatches)
