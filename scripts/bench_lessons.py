@@ -16,7 +16,9 @@ that code alone (every block, in a fresh namespace, in one fresh Python) and
 prints what each way costs on top of it, and the ratio of those overheads.
 Nothing here is asserted: shared machines are too noisy for a timed test.
 
-    .venv/bin/python scripts/bench_lessons.py [--repeat 3]
+    .venv/bin/python scripts/bench_lessons.py [--repeat 3] [GLOB ...]
+
+GLOBs (under docs/, e.g. ``"basics/*.md"``) pick some lessons; the default is all.
 """
 
 from __future__ import annotations
@@ -42,33 +44,35 @@ from notebooks import is_lesson, lesson_notebook  # noqa: E402
 CELL_TIMEOUT_S = 120
 
 
-def lessons() -> list[Path]:
-    pages = sorted((ROOT / "docs").rglob("*.md"))
+def lessons(globs: list[str]) -> list[Path]:
+    docs = ROOT / "docs"
+    pages = sorted({page for glob in globs or ["**/*.md"] for page in docs.glob(glob)})
     return [page for page in pages if is_lesson(page.read_text(encoding="utf-8"))]
 
 
-def time_sybil() -> float:
-    """Wall time of ``pytest docs``: the whole Sybil lesson suite, in a fresh process."""
-    command = [sys.executable, "-m", "pytest", "docs", "-q", "-p", "no:cacheprovider"]
+def time_sybil(pages: list[Path]) -> float:
+    """Wall time of the Sybil lesson suite on ``pages`` (``pytest docs``), in a fresh process."""
+    paths = [str(page.relative_to(ROOT)) for page in pages]
+    command = [sys.executable, "-m", "pytest", *paths, "-q", "-p", "no:cacheprovider"]
     start = time.perf_counter()
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
-        sys.exit(f"pytest docs failed:\n{result.stdout[-3000:]}")
+        sys.exit(f"the Sybil lesson suite failed:\n{result.stdout[-3000:]}")
     return elapsed
 
 
-def run_code_alone() -> None:
-    """Run every block of every lesson once, each in a fresh namespace, printing nothing."""
-    for page in lessons():
+def run_code_alone(pages: list[Path]) -> None:
+    """Run every block of ``pages`` once, each in a fresh namespace, printing nothing."""
+    for page in pages:
         for block in code_blocks(page.read_text(encoding="utf-8")):
             with contextlib.redirect_stdout(io.StringIO()):
                 exec(compile(runnable_source(block), str(page), "exec"), {"__name__": "__lesson__"})
 
 
-def time_code_alone() -> float:
+def time_code_alone(pages: list[Path]) -> float:
     """Wall time of the lessons' own code in a fresh Python: the floor of any checker."""
-    command = [sys.executable, __file__, "--code-only"]
+    command = [sys.executable, __file__, "--code-only", *map(str, pages)]
     start = time.perf_counter()
     subprocess.run(command, cwd=ROOT, check=True)
     return time.perf_counter() - start
@@ -99,20 +103,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=3, help="runs of each; the median is shown")
     parser.add_argument("--code-only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("globs", nargs="*", help="lessons to time, under docs/ (default: all)")
     arguments = parser.parse_args()
     if arguments.code_only:
-        run_code_alone()
+        run_code_alone([Path(path) for path in arguments.globs])
         return
     repeat = arguments.repeat
     os.environ.setdefault("JUPYTER_PLATFORM_DIRS", "1")  # no migration warning from jupyter_core
 
-    pages = lessons()
+    pages = lessons(arguments.globs)
     blocks = sum(len(code_blocks(page.read_text(encoding="utf-8"))) for page in pages)
     print(f"lessons: {len(pages)} pages, {blocks} code blocks; median of {repeat} runs each")
     code, sybil, notebooks = [], [], []
     for _ in range(repeat):  # interleaved, so a slow moment of the machine hits all three
-        code.append(time_code_alone())
-        sybil.append(time_sybil())
+        code.append(time_code_alone(pages))
+        sybil.append(time_sybil(pages))
         notebooks.append(time_notebooks(pages))
     code_s = statistics.median(code)
     sybil_s, notebooks_s = statistics.median(sybil), statistics.median(notebooks)
