@@ -123,20 +123,25 @@ def _documented(names: set[str], canonical: dict[str, str], src_uri: str) -> lis
 
 
 def _lesson_box(src_uri: str) -> str:
-    """The box under a lesson's title: both downloads, then the functions used."""
+    """The box under a lesson's title: both downloads, then the functions used.
+
+    It is the same on every lesson, so it stays out of the search index (which every
+    page fetches): Material skips an element marked ``data-search-exclude``.
+    """
     stem = posixpath.basename(src_uri).removesuffix(".md")
     lines = [
-        '!!! abstract "Run this lesson yourself"',
-        f"    Download [the whole lesson as one Python script, `{stem}.py`]({stem}.py)"
+        '<div class="admonition abstract" data-search-exclude="downloads" markdown>',
+        '<p class="admonition-title">Run this lesson yourself</p>',
+        "",
+        f"Download [the whole lesson as one Python script, `{stem}.py`]({stem}.py)"
         f'{{ download="{stem}.py" }}',
-        f"    or [as a Jupyter notebook, `{stem}.ipynb`]({stem}.ipynb)"
-        f'{{ download="{stem}.ipynb" }}.',
-        "    Both run top to bottom where `lessonlib` is installed.",
+        f'or [as a Jupyter notebook, `{stem}.ipynb`]({stem}.ipynb){{ download="{stem}.ipynb" }}.',
+        "Both run top to bottom where `lessonlib` is installed.",
     ]
     if _uses[src_uri]:
         links = ", ".join(f"[`{name.rpartition('.')[2]}`][{name}]" for name in _uses[src_uri])
-        lines += ["", f"    From `lessonlib` this lesson uses {links}."]
-    return "\n".join(lines) + "\n"
+        lines += ["", f"From `lessonlib` this lesson uses {links}."]
+    return "\n".join([*lines, "", "</div>"]) + "\n"
 
 
 def _api_markdown(src_uri: str) -> str:
@@ -156,7 +161,8 @@ def _api_markdown(src_uri: str) -> str:
                 for lesson in sorted(users.get(name, []), key=_reading_position)
             ]
             used_in = ", ".join(lessons) if lessons else "no lesson yet"
-            sections.append(f"**Used in:** {used_in}.\n")
+            # a list of links, not content to search for
+            sections.append(f'**Used in:** {used_in}.\n{{: data-search-exclude="used-in" }}\n')
     return "\n".join(sections)
 
 

@@ -6,6 +6,7 @@ see conftest.py). Each built page is read with the stdlib ``html.parser``.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -280,3 +281,18 @@ def test_api_page_documents_every_public_name_with_its_example_as_code(built_sit
     html = reference.read_text(encoding="utf-8")
     assert "<blockquote>" not in html, "a >>> example was rendered as a Markdown quote"
     assert html.count('<span class="gp">&gt;&gt;&gt; </span>') >= len(lessonlib.__all__)
+
+
+def test_search_index_keeps_prose_and_leaves_out_code(built_site: Path) -> None:
+    """Every page fetches the index on load; code, download boxes and this page stay out."""
+    entries = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    locations = {entry["location"].partition("#")[0] for entry in entries}
+    assert {
+        lesson_page(built_site, lesson).relative_to(built_site).as_posix() for lesson in LESSONS
+    } <= locations
+    assert "maintainers.html" not in locations
+    text = "\n".join(entry["text"] for entry in entries)
+    assert "<pre" not in text
+    assert "Run this lesson yourself" not in text
+    assert "print(" not in text  # no line of any lesson's code
+    assert "keeps a positive input as it is" in text  # the ReLU lesson's prose
