@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import functools
 import gzip
-import os
 import subprocess
 import sys
 import tempfile
@@ -39,19 +38,13 @@ import yaml
 from playwright.sync_api import Browser, Response, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "site_tools"))
+sys.path[:0] = [str(ROOT / "site_tools"), str(ROOT / "tests" / "browser")]
 
-from lesson_source import code_blocks  # noqa: E402  (site_tools is on the path only from here)
+# site_tools and tests/browser are on the path only from here, hence E402 below
+from chromium import chromium_path, launch_chromium  # noqa: E402
+from lesson_source import code_blocks  # noqa: E402
 
 BUDGET_BYTES = 500 * 1000  # 500 KB, uncompressed
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 KINDS = {  # Playwright's resource type -> the column it is counted in
     "document": "HTML",
     "stylesheet": "CSS",
@@ -194,7 +187,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, help="a site already built (default: build one)")
     arguments = parser.parse_args()
-    chromium = os.environ.get("LESSON_CHROMIUM", "/usr/bin/chromium")
+    chromium = chromium_path()
     with tempfile.TemporaryDirectory() as temporary:
         site = arguments.site
         if site is None:
@@ -208,7 +201,7 @@ def main() -> None:
         base_url = f"http://127.0.0.1:{server.server_address[1]}{sub_path()}"
         try:
             with sync_playwright() as driver:
-                browser = driver.chromium.launch(executable_path=chromium, args=LAUNCH_ARGS)
+                browser = launch_chromium(driver, chromium)
                 weights = [weigh(browser, base_url, *page) for page in pages_of(site)]
                 browser.close()
         finally:

@@ -23,21 +23,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from chromium import CHROMIUM_ENV, chromium_path, launch_chromium
 from page_checks import PageVisit, visit
 from page_watch import LOCAL_HOSTS, PageWatch, open_context
 from playwright.sync_api import Browser, Playwright, sync_playwright
 from site_pages import ROOT, SitePage, site_sub_path
 
-CHROMIUM_ENV = "LESSON_CHROMIUM"
-DEFAULT_CHROMIUM = "/usr/bin/chromium"
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SUB_PATH = site_sub_path()  # where the server puts the site, as the deployment does
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 
@@ -47,7 +38,7 @@ _saved_screenshots: list[Path] = []
 @pytest.fixture(scope="session")
 def chromium_executable() -> str:
     """Debian's Chromium; a skip with the reason when absent, a failure under CI."""
-    path = os.environ.get(CHROMIUM_ENV, DEFAULT_CHROMIUM)
+    path = chromium_path()
     if os.access(path, os.X_OK):
         return path
     reason = (
@@ -96,9 +87,7 @@ def playwright_driver() -> Iterator[Playwright]:
 @pytest.fixture(scope="session")
 def browser(playwright_driver: Playwright, chromium_executable: str) -> Iterator[Browser]:
     """One headless Chromium for the whole session."""
-    chromium = playwright_driver.chromium.launch(
-        executable_path=chromium_executable, headless=True, args=LAUNCH_ARGS
-    )
+    chromium = launch_chromium(playwright_driver, chromium_executable)
     yield chromium
     chromium.close()
 
