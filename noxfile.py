@@ -61,29 +61,28 @@ def constraints_without(names: tuple[str, ...], folder: Path) -> Path:
     return path
 
 
+def _run_tests(session: nox.Session) -> None:
+    """Say which numpy and matplotlib are installed, then run the tests with them."""
+    session.run(
+        "python",
+        "-c",
+        "import numpy, matplotlib; print('numpy', numpy.__version__, "
+        "'matplotlib', matplotlib.__version__)",
+    )
+    session.run("pytest", *TESTS, *session.posargs, env={"MPLBACKEND": "Agg"})
+
+
 @nox.session(python="3.11")
 def oldest(session: nox.Session) -> None:
     """The tests with the oldest numpy and matplotlib that pyproject.toml allows."""
     pins = lower_bounds()
     constraints = constraints_without(UNPINNED_FOR_OLDEST, Path(session.create_tmp()))
     session.install("-c", str(constraints), "-e", ".[test,docs]", *pins, *OF_THEIR_TIME)
-    session.run(
-        "python",
-        "-c",
-        "import numpy, matplotlib; print('numpy', numpy.__version__, "
-        "'matplotlib', matplotlib.__version__)",
-    )
-    session.run("pytest", *TESTS, *session.posargs, env={"MPLBACKEND": "Agg"})
+    _run_tests(session)
 
 
 @nox.session(python="3.11")
 def newest(session: nox.Session) -> None:
     """The tests with the newest release of every dependency."""
     session.install("--upgrade", "-e", ".[test,docs]")
-    session.run(
-        "python",
-        "-c",
-        "import numpy, matplotlib; print('numpy', numpy.__version__, "
-        "'matplotlib', matplotlib.__version__)",
-    )
-    session.run("pytest", *TESTS, *session.posargs, env={"MPLBACKEND": "Agg"})
+    _run_tests(session)

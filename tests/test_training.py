@@ -147,34 +147,18 @@ def test_targets_that_do_not_fit_are_named() -> None:
     inputs, labels = blobs(0)
     network = random_network([2, 8, 3], np.random.default_rng(0))
     settings = {"learning_rate": 0.1, "batch_size": 8, "epochs": 1, "progress": False}
+
+    def train_one_epoch(targets, loss, **extra):
+        train(
+            network, inputs, targets, loss=loss, rng=np.random.default_rng(0), **settings, **extra
+        )
+
     with pytest.raises(ValueError, match="targets has 119 rows but the inputs have 120"):
-        train(
-            network,
-            inputs,
-            labels[:-1],
-            loss=softmax_cross_entropy,
-            rng=np.random.default_rng(0),
-            **settings,
-        )
+        train_one_epoch(labels[:-1], softmax_cross_entropy)
     with pytest.raises(ValueError, match="targets do not suit mean_squared_error"):
-        train(
-            network,
-            inputs,
-            labels,
-            loss=mean_squared_error,
-            rng=np.random.default_rng(0),
-            **settings,
-        )
+        train_one_epoch(labels, mean_squared_error)
     with pytest.raises(ValueError, match="validation targets do not suit softmax_cross_entropy"):
-        train(
-            network,
-            inputs,
-            labels,
-            loss=softmax_cross_entropy,
-            rng=np.random.default_rng(0),
-            validation=(inputs, labels + 5),
-            **settings,
-        )
+        train_one_epoch(labels, softmax_cross_entropy, validation=(inputs, labels + 5))
 
 
 def test_regression_with_a_linear_network() -> None:
