@@ -63,13 +63,42 @@ def as_positive(value: Any, name: str) -> float:
     return float(number)
 
 
-def as_count(value: Any, name: str, minimum: int = 0) -> int:
-    """Return ``value`` as a whole number no smaller than ``minimum``."""
+def as_count(
+    value: Any, name: str, minimum: int = 0, maximum: tuple[int, str] | None = None
+) -> int:
+    """Return ``value`` as a whole number from ``minimum`` up to ``maximum`` (number, name)."""
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
         raise TypeError(f"{name} must be a whole number, got {type(value).__name__}")
     if value < minimum:
         raise ValueError(f"{name} must be at least {minimum}, got {value}")
+    if maximum is not None and value > maximum[0]:
+        raise ValueError(f"{name} must be at most {maximum[1]} ({maximum[0]}), got {value}")
     return int(value)
+
+
+def as_generator(rng: Any, name: str = "rng") -> np.random.Generator:
+    """Return ``rng`` if it is a ``numpy.random.Generator``: no global or legacy randomness."""
+    if not isinstance(rng, np.random.Generator):
+        raise TypeError(
+            f"{name} must be a numpy.random.Generator such as numpy.random.default_rng(0), "
+            f"got {type(rng).__name__}"
+        )
+    return rng
+
+
+def as_labels(value: Any, name: str, n_classes: int | None = None) -> NDArray[Any]:
+    """Return ``value`` as a 1-D array of class numbers: whole numbers from 0 (below n_classes)."""
+    labels = as_array(value, name, ndim=1)  # (n_rows,)
+    if labels.dtype.kind not in "iu":
+        raise TypeError(f"{name} must be whole class numbers, got dtype {labels.dtype}")
+    if labels.min() < 0:
+        raise ValueError(f"{name} must be class numbers from 0 up, got {labels.min()}")
+    if n_classes is not None and labels.max() >= n_classes:
+        raise ValueError(
+            f"{name} must lie between 0 and {n_classes - 1} (one score per class), "
+            f"got {labels.max()}"
+        )
+    return labels
 
 
 def same_length(array: NDArray[Any], name: str, other: NDArray[Any], other_name: str) -> None:

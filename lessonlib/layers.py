@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 import numpy as np
 from numpy.typing import NDArray
 
-from lessonlib._checks import as_array
+from lessonlib._checks import as_array, as_generator
 from lessonlib.activations import SLOPES, Activation, identity, relu
 
 
@@ -99,15 +99,14 @@ def random_network(
     >>> [layer.weights.shape for layer in network]
     [(32, 64), (10, 32)]
     """
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(
-            f"rng must be a numpy.random.Generator such as numpy.random.default_rng(0), "
-            f"got {type(rng).__name__}"
-        )
+    rng = as_generator(rng)
     for name, function in (("activation", activation), ("output_activation", output_activation)):
         if not any(function is known for known in SLOPES):
             raise TypeError(f"{name} must be one of {_names(SLOPES)}, got {function!r:.60}")
-    sizes = [int(size) for size in as_array(layer_sizes, "layer_sizes", ndim=1)]
+    sizes_array = as_array(layer_sizes, "layer_sizes", ndim=1)
+    if sizes_array.dtype.kind not in "iu":
+        raise TypeError(f"layer_sizes must be whole numbers, got dtype {sizes_array.dtype}")
+    sizes = [int(size) for size in sizes_array]
     if len(sizes) < 2 or min(sizes) < 1:
         raise ValueError(f"layer_sizes must be at least two whole numbers ≥ 1, got {sizes}")
     layers = []

@@ -14,7 +14,7 @@ import numpy as np
 from numpy.typing import NDArray
 from tqdm import tqdm  # type: ignore[import-untyped]
 
-from lessonlib._checks import as_array, as_count, as_positive
+from lessonlib._checks import as_array, as_count, as_generator, as_labels, as_positive
 from lessonlib.backprop import Gradients, _backward, _forward, _step, forward
 from lessonlib.layers import Layer, as_network
 from lessonlib.losses import LOSS_SLOPES, Loss, _suited_targets
@@ -54,13 +54,14 @@ def minibatches(n_rows: int, batch_size: int, rng: np.random.Generator) -> list[
     """Shuffle the row numbers 0 … n_rows - 1 and cut them into mini-batches.
 
     Every row appears in exactly one mini-batch; the last may be smaller.
+    ``batch_size`` may not exceed ``n_rows``: use ``n_rows`` for one batch of all rows.
 
     >>> minibatches(5, batch_size=2, rng=np.random.default_rng(0))
     [array([2, 4]), array([3, 0]), array([1])]
     """
     n_rows = as_count(n_rows, "n_rows", minimum=1)
-    batch_size = as_count(batch_size, "batch_size", minimum=1)
-    order = _as_rng(rng).permutation(n_rows)  # (n_rows,)
+    batch_size = as_count(batch_size, "batch_size", minimum=1, maximum=(n_rows, "n_rows"))
+    order = as_generator(rng).permutation(n_rows)  # (n_rows,)
     return [order[start : start + batch_size] for start in range(0, n_rows, batch_size)]
 
 
@@ -85,8 +86,8 @@ def train(
         targets: What ``loss`` compares the outputs with, one per row.
         loss: A loss from `lessonlib.losses`, e.g. `softmax_cross_entropy`.
         learning_rate: The size of each step against the slope.
-        batch_size: Rows per mini-batch, one update per mini-batch.
-        epochs: How many times to go through all the training rows.
+        batch_size: Rows per mini-batch, one update per mini-batch; at most n_rows.
+        epochs: How many times to go through all the training rows, at least 1.
         rng: Shuffles the rows, e.g. ``numpy.random.default_rng(0)``.
         validation: Optional (inputs, targets) that are measured but never trained on.
         progress: Show a progress bar; by default only when run in a terminal.
@@ -103,8 +104,9 @@ def train(
     layers, loss_slope = as_network(network), _loss_slope(loss)
     inputs, targets = _checked_data(layers, inputs, targets, loss, "")
     learning_rate = as_positive(learning_rate, "learning_rate")
-    batch_size = as_count(batch_size, "batch_size", minimum=1)
-    rng = _as_rng(rng)
+    batch_size = as_count(batch_size, "batch_size", 1, maximum=(len(inputs), "the number of rows"))
+    epochs = as_count(epochs, "epochs", minimum=1)
+    rng = as_generator(rng)
     if validation is not None:
         validation = _checked_data(layers, *_pair(validation), loss, "validation ")
     train_losses: list[float] = []
@@ -112,13 +114,13 @@ def train(
     if progress is not None and not isinstance(progress, bool):
         raise TypeError(f"progress must be True, False or None, got {type(progress).__name__}")
     show = sys.stderr.isatty() if progress is None else progress
-    bar = tqdm(range(as_count(epochs, "epochs")), desc="training", unit="epoch", disable=not show)
+    bar = tqdm(range(epochs), desc="training", unit="epoch", disable=not show)
     for _ in bar:
         for rows in minibatches(len(inputs), batch_size, rng):
             values = _forward(layers, inputs[rows])
             slope = loss_slope(targets[rows], values.output)  # same shape as the output
             layers = _step(layers, _backward(layers, values, slope), learning_rate)
-        train_losses.append(loss(targets, _forward(layers, inputs).output))
+        train_losses.append(_finite_loss(loss(targets, _forward(layers, inputs).output)))
         if validation is not None:
             validation_losses.append(loss(validation[1], _forward(layers, validation[0]).output))
         bar.set_postfix(loss=f"{train_losses[-1]:.4f}")
@@ -145,13 +147,12 @@ def _loss_slope(loss: Loss) -> Any:
     return LOSS_SLOPES[loss]
 
 
-def _as_rng(rng: Any) -> np.random.Generator:
-    if not isinstance(rng, np.random.Generator):
-        raise TypeError(
-            "rng must be a numpy.random.Generator such as numpy.random.default_rng(0), "
-            f"got {type(rng).__name__}"
+def _finite_loss(value: float) -> float:
+    if not np.isfinite(value):
+        raise ValueError(
+            f"the training loss became {value}: the steps diverged; use a smaller learning_rate"
         )
-    return rng
+    return value
 
 
 def predict_classes(network: Any, inputs: Any) -> NDArray[np.intp]:
@@ -177,10 +178,12 @@ def accuracy(labels: Any, predicted: Any) -> float:
     >>> accuracy([0, 1, 2, 2], [0, 1, 1, 2])
     0.75
     """
-    labels = as_array(labels, "labels", ndim=1)
     predicted = as_array(predicted, "predicted", ndim=(1, 2))
     if predicted.ndim == 2:
+        labels = as_labels(labels, "labels", n_classes=predicted.shape[1])  # (n_rows,)
         predicted = predicted.argmax(axis=1)  # (n_rows,)
+    else:
+        labels, predicted = as_labels(labels, "labels"), as_labels(predicted, "predicted")
     if len(predicted) != len(labels):
         raise ValueError(
             f"labels has {len(labels)} values but predicted has {len(predicted)}; "

@@ -127,6 +127,20 @@ def test_accuracy_takes_classes_or_scores() -> None:
 
 
 @pytest.mark.parametrize(
+    ("labels", "predicted", "error", "message"),
+    [
+        ([0, -1], [0, 1], ValueError, "labels must be class numbers from 0 up, got -1"),
+        ([0.0, 1.0], [0, 1], TypeError, "labels must be whole class numbers"),
+        ([0, 1], [0.5, 1.0], TypeError, "predicted must be whole class numbers"),
+        ([0, 2], [[0.9, 0.1], [0.2, 0.8]], ValueError, "labels must lie between 0 and 1"),
+    ],
+)
+def test_accuracy_names_labels_that_are_not_classes(labels, predicted, error, message) -> None:
+    with pytest.raises(error, match=message):
+        accuracy(labels, predicted)
+
+
+@pytest.mark.parametrize(
     ("options", "error", "message"),
     [
         ({"rng": 0}, TypeError, r"rng must be a numpy\.random\.Generator"),
@@ -134,6 +148,9 @@ def test_accuracy_takes_classes_or_scores() -> None:
         ({"learning_rate": 0}, ValueError, "learning_rate must be greater than 0"),
         ({"batch_size": 0}, ValueError, "batch_size must be at least 1"),
         ({"epochs": 1.5}, TypeError, "epochs must be a whole number"),
+        ({"epochs": 0}, ValueError, "epochs must be at least 1, got 0"),
+        ({"batch_size": 121}, ValueError, r"batch_size must be at most the number of rows \(120\)"),
+        ({"rng": np.random.RandomState(0)}, TypeError, "got RandomState"),
         ({"progress": "yes"}, TypeError, "progress must be True, False or None"),
         ({"validation": [1, 2]}, TypeError, r"validation must be a pair \(inputs, targets\)"),
     ],
@@ -141,6 +158,31 @@ def test_accuracy_takes_classes_or_scores() -> None:
 def test_bad_settings_are_named(options, error, message) -> None:
     with pytest.raises(error, match=message):
         run(0, **options)
+
+
+def test_minibatches_refuse_a_batch_larger_than_the_rows() -> None:
+    with pytest.raises(ValueError, match=r"batch_size must be at most n_rows \(5\), got 6"):
+        minibatches(5, batch_size=6, rng=np.random.default_rng(0))
+    assert len(minibatches(5, batch_size=5, rng=np.random.default_rng(0))) == 1
+
+
+def test_diverging_training_raises_instead_of_returning_infinity() -> None:
+    inputs, targets = [[1e3], [2e3]], [[1.0], [2.0]]
+    with (
+        pytest.raises(ValueError, match=r"loss became inf.*smaller learning_rate"),
+        np.errstate(over="ignore"),
+    ):
+        train(
+            [([[1e3]], [0.0], identity)],
+            inputs,
+            targets,
+            loss=mean_squared_error,
+            learning_rate=10.0,
+            batch_size=1,
+            epochs=50,
+            rng=np.random.default_rng(0),
+            progress=False,
+        )
 
 
 def test_targets_that_do_not_fit_are_named() -> None:
