@@ -101,6 +101,9 @@ def backward(network: Any, values: ForwardPass, output_slope: Any) -> Gradients:
     layers = as_network(network)
     if not isinstance(values, ForwardPass):
         raise TypeError(f"values must be what forward() returned, got {type(values).__name__}")
+    widths = [value.shape[-1] for value in (values.inputs, *values.activations)]
+    if widths != [layers[0].weights.shape[1]] + [len(layer.bias) for layer in layers]:
+        raise ValueError("values must be what forward() returned for this network")
     slope = as_array(output_slope, "output_slope", ndim=(1, 2)).astype(float)
     if slope.shape != values.output.shape:
         raise ValueError(
@@ -145,8 +148,13 @@ def updated_network(
     learning_rate = as_positive(learning_rate, "learning_rate")
     if not isinstance(update_biases, bool):
         raise TypeError(f"update_biases must be True or False, got {type(update_biases).__name__}")
-    if not isinstance(gradients, Gradients) or len(gradients.weights) != len(layers):
-        raise TypeError("gradients must be what backward() returned for this network")
+    if not isinstance(gradients, Gradients):
+        raise TypeError(
+            f"gradients must be what backward() returned, got {type(gradients).__name__}"
+        )
+    shapes = [(layer.weights.shape, layer.bias.shape) for layer in layers]
+    if [(w.shape, b.shape) for w, b in zip(*gradients[:2], strict=False)] != shapes:
+        raise ValueError("gradients must be what backward() returned for this network")
     return _step(layers, gradients, learning_rate, update_biases)
 
 

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from lessonlib._checks import as_array, as_positive
+from lessonlib._checks import as_array, as_number, as_positive
 from lessonlib.backprop import _forward, forward
 from lessonlib.layers import as_network
 from lessonlib.losses import LOSS_SLOPES, Loss, _suited_targets
@@ -43,9 +43,9 @@ def numerical_gradient(
     for index in np.ndindex(point.shape):
         original = point[index]
         point[index] = original + step
-        above = function(point.copy())
+        above = as_number(function(point.copy()), "function's result")
         point[index] = original - step
-        below = function(point.copy())
+        below = as_number(function(point.copy()), "function's result")
         point[index] = original
         slopes[index] = (above - below) / (2 * step)
     return slopes

@@ -176,6 +176,24 @@ def test_backward_rejects_a_slope_of_the_wrong_shape() -> None:
         backward(RELU_NETWORK, (ROWS,), np.ones((5, 1)))
 
 
+def test_backward_and_update_refuse_the_values_of_another_network() -> None:
+    other = [([[1.0, 1.0]], [0.0], identity)]
+    with pytest.raises(
+        ValueError, match=r"values must be what forward\(\) returned for this network"
+    ):
+        backward(other, forward(RELU_NETWORK, ROWS), np.ones((5, 1)))
+    wider = [([[1.0, 1.0, 1.0]], [0.0], identity)]
+    values = forward(wider, [[1.0, 2.0, 3.0]])
+    gradients = backward(wider, values, np.ones((1, 1)))
+    with pytest.raises(ValueError, match=r"gradients must be what backward\(\) returned for this"):
+        updated_network(other, gradients, learning_rate=0.1)
+
+
 def test_random_network_rejects_global_randomness() -> None:
     with pytest.raises(TypeError, match=r"rng must be a numpy\.random\.Generator"):
         random_network([2, 2], 0)
+
+
+def test_random_network_refuses_fractional_layer_sizes() -> None:
+    with pytest.raises(TypeError, match="layer_sizes must be whole numbers"):
+        random_network([2.5, 3], np.random.default_rng(0))

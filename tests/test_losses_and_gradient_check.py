@@ -90,6 +90,13 @@ def test_numerical_gradient_rejects_a_non_function() -> None:
         numerical_gradient(3, [1.0])
 
 
+def test_numerical_gradient_needs_a_function_that_returns_one_finite_number() -> None:
+    with pytest.raises(TypeError, match="function's result must be a number, got ndarray"):
+        numerical_gradient(lambda x: x, [1.0, 2.0])
+    with pytest.raises(ValueError, match="function's result must be finite, got nan"):
+        numerical_gradient(lambda x: float("nan"), [1.0])
+
+
 def test_largest_relative_difference() -> None:
     assert largest_relative_difference([2.0, 4.0], [2.0, 4.0]) == 0.0
     assert largest_relative_difference([2.0, 4.0], [2.0, 5.0]) == pytest.approx(0.2)
