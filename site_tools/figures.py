@@ -2,10 +2,10 @@
 
 How to add a figure
 -------------------
-1. Write (or reuse) a ``draw_*`` function in ``lessonlib/plots.py`` that returns a
-   matplotlib ``Figure`` and labels it with its alt text (``figure.set_label``): a
-   sentence saying what it shows, values included, computed from lessonlib.
-   List it in that module's ``__all__``.
+1. Write (or reuse) a ``draw_*`` function in a module of ``lessonlib/plots/`` that
+   returns a matplotlib ``Figure`` and labels it with its alt text (``figure.set_label``):
+   a sentence saying what it shows, values included, computed from lessonlib.
+   List it in ``lessonlib/plots/__init__.py``'s ``__all__``.
 2. Declare the figure in ``docs/figures.yml``, beside the lessons::
 
        relu-network:                  # the figure's name: letters, digits and dashes

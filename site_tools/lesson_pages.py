@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import nbformat
-import yaml
 from api_links import canonical_names, is_private, lesson_names, public_api
+from figures import read_registry
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -97,15 +97,12 @@ def on_page_markdown(markdown: str, page: Page, files: Files, **kwargs: Any) -> 
 
 def _figures(files: Files, config: MkDocsConfig) -> dict[str, Figure]:
     """The figures drawn for this build, with their captions from the registry."""
-    registry = Path(config.docs_dir) / FIGURE_REGISTRY
-    if not registry.is_file():
-        return {}
-    declared = yaml.safe_load(registry.read_text(encoding="utf-8")) or {}
+    declared = read_registry(Path(config.docs_dir) / FIGURE_REGISTRY)
     figures = {}
     for name, declaration in declared.items():
         svg = files.get_file_from_path(f"{FIGURE_FOLDER}/{name}.svg")
         if svg is not None:  # not drawn when the figures are switched off
-            figures[name] = Figure(svg.content_string, str(declaration.get("caption", "")))
+            figures[name] = Figure(svg.content_string, str(declaration["caption"]))
     return figures
 
 
