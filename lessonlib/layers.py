@@ -68,13 +68,15 @@ def _as_layer(layer: Any, name: str) -> Layer:
             f"{name} bias has {len(bias)} values but its weights have {len(weights)} rows, "
             "one per node; give one bias per node"
         )
-    if not any(layer[2] is function for function in SLOPES):
-        raise TypeError(f"{name} activation must be one of {_names(SLOPES)}, got {layer[2]!r:.60}")
-    return Layer(weights, bias, layer[2])
+    return Layer(weights, bias, _known_activation(layer[2], f"{name} activation"))
 
 
-def _names(functions: dict[Any, Any]) -> str:
-    return ", ".join(function.__name__ for function in functions)
+def _known_activation(function: Any, name: str) -> Activation:
+    """``function`` if it is an activation with a known slope; else name it in a TypeError."""
+    if not any(function is known for known in SLOPES):
+        names = ", ".join(known.__name__ for known in SLOPES)
+        raise TypeError(f"{name} must be one of {names}, got {function!r:.60}")
+    return function  # type: ignore[no-any-return]
 
 
 def random_network(
@@ -100,9 +102,8 @@ def random_network(
     [(32, 64), (10, 32)]
     """
     rng = as_generator(rng)
-    for name, function in (("activation", activation), ("output_activation", output_activation)):
-        if not any(function is known for known in SLOPES):
-            raise TypeError(f"{name} must be one of {_names(SLOPES)}, got {function!r:.60}")
+    _known_activation(activation, "activation")
+    _known_activation(output_activation, "output_activation")
     sizes_array = as_array(layer_sizes, "layer_sizes", ndim=1)
     if sizes_array.dtype.kind not in "iu":
         raise TypeError(f"layer_sizes must be whole numbers, got dtype {sizes_array.dtype}")
