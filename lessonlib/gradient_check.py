@@ -19,7 +19,7 @@ from numpy.typing import NDArray
 from lessonlib._checks import as_array, as_number, as_positive
 from lessonlib.backprop import _forward, forward
 from lessonlib.layers import as_network
-from lessonlib.losses import LOSS_SLOPES, Loss, _suited_targets
+from lessonlib.losses import Loss, _loss_slope, _suited_targets
 
 
 def numerical_gradient(
@@ -66,8 +66,7 @@ def numerical_network_gradients(
     (array([[4., 6.]]), array([2.]))
     """
     layers = as_network(network)
-    if loss not in LOSS_SLOPES:
-        raise TypeError(f"loss must be one of {_names(LOSS_SLOPES)}, got {loss!r:.60}")
+    _loss_slope(loss)  # a TypeError naming loss unless it is one of lessonlib's losses
     values = forward(layers, inputs)  # checks the inputs against the network
     inputs = values.inputs  # (n_rows, n_inputs), as floats
     targets = _suited_targets(targets, values.output, loss, "targets")
@@ -116,7 +115,3 @@ def _flat(slopes: Any, name: str) -> NDArray[np.float64]:
         parts = [as_array(part, f"{name}[{i}]", ndim=(0, 1, 2)) for i, part in enumerate(slopes)]
         return np.concatenate([part.ravel() for part in parts]).astype(float)
     return as_array(slopes, name, ndim=(0, 1, 2)).ravel().astype(float)
-
-
-def _names(functions: dict[Any, Any]) -> str:
-    return ", ".join(function.__name__ for function in functions)

@@ -148,3 +148,11 @@ def _suited_targets(targets: Any, output: NDArray[Any], loss: Loss, name: str) -
     except (ValueError, TypeError) as error:
         raise type(error)(f"{name} do not suit {loss.__name__} and this network: {error}") from None
     return checked
+
+
+def _loss_slope(loss: Loss) -> Any:
+    """The slope beside ``loss``; a TypeError naming ``loss`` if it is not one of ours."""
+    if not any(loss is known for known in LOSS_SLOPES):
+        names = ", ".join(known.__name__ for known in LOSS_SLOPES)
+        raise TypeError(f"loss must be one of {names}, got {loss!r:.60}")
+    return LOSS_SLOPES[loss]

@@ -17,7 +17,7 @@ from tqdm import tqdm  # type: ignore[import-untyped]
 from lessonlib._checks import as_array, as_count, as_generator, as_labels, as_positive
 from lessonlib.backprop import Gradients, _backward, _forward, _step, forward
 from lessonlib.layers import Layer, as_network
-from lessonlib.losses import LOSS_SLOPES, Loss, _suited_targets
+from lessonlib.losses import Loss, _loss_slope, _suited_targets
 
 
 class TrainingResult(NamedTuple):
@@ -138,13 +138,6 @@ def _pair(validation: Any) -> tuple[Any, Any]:
     if not isinstance(validation, tuple) or len(validation) != 2:
         raise TypeError("validation must be a pair (inputs, targets)")
     return validation[0], validation[1]
-
-
-def _loss_slope(loss: Loss) -> Any:
-    if not any(loss is known for known in LOSS_SLOPES):
-        names = ", ".join(known.__name__ for known in LOSS_SLOPES)
-        raise TypeError(f"loss must be one of {names}, got {loss!r:.60}")
-    return LOSS_SLOPES[loss]
 
 
 def _finite_loss(value: float) -> float:
