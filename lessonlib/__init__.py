@@ -1,101 +1,45 @@
 """lessonlib: the small neural-network library behind the lessons.
 
-Everything a lesson imports is listed in ``__all__``. Plotting lives apart,
-in `lessonlib.plots`, so importing this package never imports matplotlib.
+Each module names its public functions and classes in its ``__all__``, and the
+package gathers them all: ``from lessonlib import relu`` works for every name a
+lesson uses. Plotting lives apart, in `lessonlib.plots`, so importing this
+package never imports matplotlib.
 """
 
-from lessonlib.activations import (
-    identity,
-    identity_slope,
-    relu,
-    relu_slope,
-    sigmoid,
-    sigmoid_slope,
-    softmax,
-    tanh,
-    tanh_slope,
+from lessonlib import (
+    activations,
+    backprop,
+    classify,
+    gradient_check,
+    gradients,
+    layers,
+    losses,
+    network,
+    predict,
+    training,
 )
-from lessonlib.backprop import ForwardPass, Gradients, backward, forward, updated_network
-from lessonlib.gradient_check import (
-    largest_relative_difference,
-    numerical_gradient,
-    numerical_network_gradients,
-)
-from lessonlib.gradients import DescentResult, get_error, get_mse, get_slope, gradient_descent
-from lessonlib.layers import Layer, as_network, random_network
-from lessonlib.losses import (
-    half_squared_error,
-    half_squared_error_slope,
-    mean_squared_error,
-    mean_squared_error_slope,
-    softmax_cross_entropy,
-    softmax_cross_entropy_slope,
-)
-from lessonlib.network import (
-    NetworkValues,
-    hidden_layer_names,
-    network_values,
-    predict_batch,
-    predict_with_network,
-    predict_with_network2,
-    weight_matrices,
-    weighted_sum,
-)
-from lessonlib.training import (
-    TrainingResult,
-    accuracy,
-    loss_and_gradients,
-    minibatches,
-    predict_classes,
-    train,
-)
+from lessonlib.activations import *
+from lessonlib.backprop import *
+from lessonlib.classify import *
+from lessonlib.gradient_check import *
+from lessonlib.gradients import *
+from lessonlib.layers import *
+from lessonlib.losses import *
+from lessonlib.network import *
+from lessonlib.predict import *
+from lessonlib.training import *
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "DescentResult",
-    "ForwardPass",
-    "Gradients",
-    "Layer",
-    "NetworkValues",
-    "TrainingResult",
-    "accuracy",
-    "as_network",
-    "backward",
-    "forward",
-    "get_error",
-    "get_mse",
-    "get_slope",
-    "gradient_descent",
-    "half_squared_error",
-    "half_squared_error_slope",
-    "hidden_layer_names",
-    "identity",
-    "identity_slope",
-    "largest_relative_difference",
-    "loss_and_gradients",
-    "mean_squared_error",
-    "mean_squared_error_slope",
-    "minibatches",
-    "network_values",
-    "numerical_gradient",
-    "numerical_network_gradients",
-    "predict_batch",
-    "predict_classes",
-    "predict_with_network",
-    "predict_with_network2",
-    "random_network",
-    "relu",
-    "relu_slope",
-    "sigmoid",
-    "sigmoid_slope",
-    "softmax",
-    "softmax_cross_entropy",
-    "softmax_cross_entropy_slope",
-    "tanh",
-    "tanh_slope",
-    "train",
-    "updated_network",
-    "weight_matrices",
-    "weighted_sum",
+    *activations.__all__,
+    *network.__all__,
+    *predict.__all__,
+    *losses.__all__,
+    *gradients.__all__,
+    *layers.__all__,
+    *backprop.__all__,
+    *training.__all__,
+    *classify.__all__,
+    *gradient_check.__all__,
 ]

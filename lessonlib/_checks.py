@@ -1,28 +1,76 @@
-"""Input checks shared by every public function.
+"""Checks at the edges: each turns an argument into a clean numpy value, or names it in an error.
 
-Each helper turns a user's argument into a clean numpy array, or raises an
-error that names the argument and says what was expected. No numpy
-traceback ever reaches the reader.
+Public functions check what they are given once, where it comes in, and then
+trust it: a `Layer` is checked when it is made, the data of `train` before the
+first epoch. No numpy traceback ever reaches the reader.
+
+The functions the lessons show keep their bodies to the maths alone: the
+decorators `number_or_array` and `checked_by` run the checks before the body
+and hand a single number back as a plain Python number.
 """
 
 from __future__ import annotations
 
+import functools
 import math
-from collections.abc import Mapping, Sequence
-from numbers import Real
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, ParamSpec, TypeAlias, TypeVar
 
 import numpy as np
-from numpy.typing import NDArray
+from numpy.typing import ArrayLike, NDArray
+
+#: A checked array of numbers, whole or not: what `as_array` hands on.
+Numbers: TypeAlias = NDArray[np.integer[Any] | np.floating[Any]]
 
 NUMERIC_KINDS = "iuf"  # signed int, unsigned int, float: never bool, complex, str or object
+P = ParamSpec("P")
+R = TypeVar("R")
+K = TypeVar("K")
+V = TypeVar("V")
 
 
-def as_array(value: Any, name: str, ndim: int | tuple[int, ...]) -> NDArray[Any]:
+def checked_by(
+    check: Callable[P, tuple[object, ...]],
+) -> Callable[[Callable[..., R]], Callable[P, R]]:
+    """Run ``check`` on the arguments first, then the function on what ``check`` returns.
+
+    ``check`` takes the function's arguments and returns each of them checked, in
+    order; the function's body then holds the maths alone.
+    A result that is a single number comes back as a plain Python ``int`` or ``float``.
+    """
+
+    def decorate(function: Callable[..., R]) -> Callable[P, R]:
+        @functools.wraps(function)
+        def checked(*args: P.args, **kwargs: P.kwargs) -> R:
+            return plain(function(*check(*args, **kwargs)))
+
+        return checked
+
+    return decorate
+
+
+def _one_argument(x: ArrayLike) -> tuple[Numbers]:
+    return (as_values(x, "x"),)
+
+
+def number_or_array(function: Callable[[ArrayLike], R]) -> Callable[[ArrayLike], R]:
+    """Let ``function(x)`` take one number or an array of numbers, checked.
+
+    A number in gives a plain Python number out; an array gives an array.
+    """
+    return checked_by(_one_argument)(function)
+
+
+def plain(value: R) -> R:
+    """A 0-d array or numpy scalar as a plain Python ``int`` or ``float``; anything else as is."""
+    if isinstance(value, np.generic) or (isinstance(value, np.ndarray) and value.ndim == 0):
+        return value.item()  # type: ignore[no-any-return]
+    return value
+
+
+def as_array(value: object, name: str, ndim: int | tuple[int, ...]) -> Numbers:
     """Return ``value`` as a finite, non-empty numeric array of the given rank."""
-    if value is None:
-        raise TypeError(f"{name} must be an array of numbers, got None")
-    if isinstance(value, (str, bytes, Mapping)):
+    if value is None or isinstance(value, (str, bytes, Mapping)):
         raise TypeError(f"{name} must be an array of numbers, got {type(value).__name__}")
     try:
         array = np.asarray(value)
@@ -41,21 +89,34 @@ def as_array(value: Any, name: str, ndim: int | tuple[int, ...]) -> NDArray[Any]
     return array
 
 
-def as_number(value: Any, name: str) -> int | float:
+def as_floats(value: object, name: str, ndim: int | tuple[int, ...]) -> NDArray[np.float64]:
+    """`as_array`, as floating-point numbers."""
+    return as_array(value, name, ndim).astype(np.float64)
+
+
+def as_values(value: object, name: str) -> Numbers:
+    """One number or an array of numbers, of any rank, as a finite numeric array."""
+    if isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be a number or an array of numbers, got bool")
+    if isinstance(value, (int, float, np.generic)):
+        return np.asarray(as_number(value, name))
+    return as_array(value, name, ndim=tuple(range(33)))
+
+
+def as_number(value: object, name: str) -> int | float:
     """Return ``value`` as a finite Python ``int`` or ``float``."""
-    if isinstance(value, (bool, np.bool_)) or not isinstance(
-        value, (Real, np.integer, np.floating)
-    ):
-        if isinstance(value, np.ndarray) and value.ndim == 0:
-            return as_number(value.item(), name)
+    if isinstance(value, np.ndarray) and value.ndim == 0:
+        value = value.item()
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise TypeError(f"{name} must be a number, got {type(value).__name__}")
-    number: int | float = value.item() if isinstance(value, np.generic) else value  # type: ignore[assignment]
-    if not math.isfinite(number):
-        raise ValueError(f"{name} must be finite, got {number}")
-    return number
+    if not math.isfinite(value):
+        raise ValueError(f"{name} must be finite, got {value}")
+    return value
 
 
-def as_positive(value: Any, name: str) -> float:
+def as_positive(value: object, name: str) -> float:
     """Return ``value`` as a finite number greater than zero."""
     number = as_number(value, name)
     if number <= 0:
@@ -64,9 +125,9 @@ def as_positive(value: Any, name: str) -> float:
 
 
 def as_count(
-    value: Any, name: str, minimum: int = 0, maximum: tuple[int, str] | None = None
+    value: object, name: str, minimum: int = 0, maximum: tuple[int, str] | None = None
 ) -> int:
-    """Return ``value`` as a whole number from ``minimum`` up to ``maximum`` (number, name)."""
+    """Return ``value`` as a whole number from ``minimum`` up to ``maximum`` (number, its name)."""
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
         raise TypeError(f"{name} must be a whole number, got {type(value).__name__}")
     if value < minimum:
@@ -76,7 +137,7 @@ def as_count(
     return int(value)
 
 
-def as_generator(rng: Any, name: str = "rng") -> np.random.Generator:
+def as_generator(rng: object, name: str = "rng") -> np.random.Generator:
     """Return ``rng`` if it is a ``numpy.random.Generator``: no global or legacy randomness."""
     if not isinstance(rng, np.random.Generator):
         raise TypeError(
@@ -86,60 +147,30 @@ def as_generator(rng: Any, name: str = "rng") -> np.random.Generator:
     return rng
 
 
-def as_labels(value: Any, name: str, n_classes: int | None = None) -> NDArray[Any]:
+def as_labels(value: object, name: str, n_classes: int | None = None) -> NDArray[np.intp]:
     """Return ``value`` as a 1-D array of class numbers: whole numbers from 0 (below n_classes)."""
     labels = as_array(value, name, ndim=1)  # (n_rows,)
     if labels.dtype.kind not in "iu":
         raise TypeError(f"{name} must be whole class numbers, got dtype {labels.dtype}")
-    if labels.min() < 0:
-        raise ValueError(f"{name} must be class numbers from 0 up, got {labels.min()}")
-    if n_classes is not None and labels.max() >= n_classes:
+    low, high = labels.min(), labels.max()
+    if n_classes is not None and (low < 0 or high >= n_classes):
         raise ValueError(
             f"{name} must lie between 0 and {n_classes - 1} (one score per class), "
-            f"got {labels.max()}"
+            f"got values from {low} to {high}"
         )
-    return labels
+    if low < 0:
+        raise ValueError(f"{name} must be class numbers from 0 up, got {low}")
+    return labels.astype(np.intp)
 
 
-def same_length(array: NDArray[Any], name: str, other: NDArray[Any], other_name: str) -> None:
-    """Raise unless the last axes of two arrays have the same length."""
-    if array.shape[-1] != other.shape[-1]:
-        raise ValueError(
-            f"{name} has {array.shape[-1]} values but {other_name} has {other.shape[-1]}; "
-            "they must be the same length"
-        )
+def known(function: object, slopes: Mapping[K, V], name: str) -> K:
+    """``function`` if it is one of lessonlib's own, whose slope is known; else a TypeError.
 
-
-def as_weights(weights: Any, name: str = "weights") -> Mapping[str, Any]:
-    """Check that ``weights`` is a mapping from node names to weight vectors."""
-    if not isinstance(weights, Mapping):
-        raise TypeError(
-            f"{name} must be a dict of node names to weight arrays, got {type(weights).__name__}"
-        )
-    return weights
-
-
-def require_keys(weights: Mapping[str, Any], keys: Sequence[str], name: str = "weights") -> None:
-    """Raise ``KeyError`` naming the first missing key and the keys expected."""
-    for key in keys:
-        if key not in weights:
-            expected = ", ".join(repr(k) for k in keys)
-            raise KeyError(f"{name} is missing {key!r}; expected the keys {expected}")
-
-
-def as_values(value: Any, name: str) -> NDArray[Any]:
-    """Return one number or an array of numbers as a finite numeric array (0-d for a number)."""
-    if isinstance(value, (bool, np.bool_)):
-        raise TypeError(f"{name} must be a number or an array of numbers, got bool")
-    try:
-        single = np.ndim(value) == 0 and not isinstance(value, np.ndarray)
-    except ValueError:  # ragged nested lists: as_array names the argument
-        single = False
-    if single:
-        return np.asarray(as_number(value, name))
-    return as_array(value, name, ndim=tuple(range(33)))
-
-
-def plain(values: NDArray[Any]) -> Any:
-    """Unwrap a 0-d array into a plain Python ``int`` or ``float``; leave other arrays alone."""
-    return values.item() if values.ndim == 0 else values
+    The one rule for activations and losses alike: ``slopes`` maps each known
+    function to its slope (`activations.SLOPES`, `losses.LOSS_SLOPES`).
+    """
+    for candidate in slopes:
+        if function is candidate:
+            return candidate
+    names = ", ".join(getattr(candidate, "__name__", "?") for candidate in slopes)
+    raise TypeError(f"{name} must be one of {names}, got {function!r:.60}")

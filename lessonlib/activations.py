@@ -2,43 +2,62 @@
 
 Every function takes one number or an array of numbers. A number in gives
 a plain Python number out; an array in gives an array of the same shape.
+(The decorator `number_or_array` checks the input and keeps that promise,
+so that each function's body is its formula alone.)
 """
 
-# --8<-- [start:imports]
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any, TypeAlias
 
+# --8<-- [start:imports]
 import numpy as np
-
-from lessonlib._checks import as_values, plain
+from numpy.typing import ArrayLike, NDArray
 
 # --8<-- [end:imports]
+from lessonlib._checks import as_array, number_or_array
 
-Activation: TypeAlias = Callable[[Any], Any]
+__all__ = [
+    "identity",
+    "identity_slope",
+    "relu",
+    "relu_slope",
+    "sigmoid",
+    "sigmoid_slope",
+    "softmax",
+    "tanh",
+    "tanh_slope",
+]
+
+#: An activation (or its slope): takes a number or an array, returns the same kind
+#: (typed ``Any``, as numpy types what its own functions return).
+Activation: TypeAlias = Callable[[ArrayLike], Any]
 
 
-def identity(x: Any) -> Any:
+@number_or_array
+def identity(x: ArrayLike) -> ArrayLike:
     """Return the input unchanged: a node with no activation.
 
     >>> identity(-3)
     -3
     """
-    return plain(as_values(x, "x"))
+    return x
 
 
-def identity_slope(x: Any) -> Any:
+@number_or_array
+def identity_slope(x: ArrayLike) -> NDArray[np.float64]:
     """Slope of `identity`: 1 everywhere.
 
     >>> identity_slope([-2.0, 5.0])
     array([1., 1.])
     """
-    return plain(np.ones_like(as_values(x, "x"), dtype=float))
+    return np.ones_like(x, dtype=float)
 
 
+@number_or_array
 # --8<-- [start:relu]
-def relu(x: Any) -> Any:
+def relu(x: ArrayLike) -> ArrayLike:
     """Rectified linear unit: 0 for a negative input, the input itself otherwise.
 
     >>> relu(-1)
@@ -48,24 +67,24 @@ def relu(x: Any) -> Any:
     >>> relu([3, -5])
     array([3, 0])
     """
-    x = as_values(x, "x")
-    return plain(np.maximum(x, 0))
+    return np.maximum(x, 0)
 
 
-def relu_slope(x: Any) -> Any:
+# --8<-- [end:relu]
+@number_or_array
+# --8<-- [start:relu_slope]
+def relu_slope(x: ArrayLike) -> NDArray[np.float64]:
     """Slope of `relu`: 1 where the input is positive, else 0 (0 is used at 0 itself).
 
     >>> relu_slope([-1.0, 0.0, 2.0])
     array([0., 0., 1.])
     """
-    x = as_values(x, "x")
-    return plain((x > 0).astype(float))
+    return np.greater(x, 0).astype(float)
 
 
-# --8<-- [end:relu]
-
-
-def tanh(x: Any) -> Any:
+# --8<-- [end:relu_slope]
+@number_or_array
+def tanh(x: ArrayLike) -> NDArray[np.float64]:
     """Hyperbolic tangent: squeezes any input into the range -1 to 1.
 
     >>> tanh(0)
@@ -73,26 +92,22 @@ def tanh(x: Any) -> Any:
     >>> tanh([5, 1])
     array([0.9999092 , 0.76159416])
     """
-    return plain(np.tanh(as_values(x, "x")))
+    return np.tanh(x)
 
 
-def tanh_slope(x: Any) -> Any:
+@number_or_array
+def tanh_slope(x: ArrayLike) -> NDArray[np.float64]:
     """Slope of `tanh`: 1 - tanh(x)**2.
 
     >>> tanh_slope(0)
     1.0
     """
-    return plain(1.0 - np.tanh(as_values(x, "x")) ** 2)
+    return 1.0 - np.tanh(x) ** 2
 
 
+@number_or_array
 # --8<-- [start:sigmoid]
-def _sigmoid(x: Any) -> Any:
-    # exp of a negative number only, so a large input never overflows
-    small = np.exp(-np.abs(x))
-    return np.where(x >= 0, 1.0 / (1.0 + small), small / (1.0 + small))
-
-
-def sigmoid(x: Any) -> Any:
+def sigmoid(x: ArrayLike) -> NDArray[np.float64]:
     """Logistic sigmoid: squeezes any input into the range 0 to 1.
 
     >>> sigmoid(0)
@@ -100,23 +115,26 @@ def sigmoid(x: Any) -> Any:
     >>> round(sigmoid(0.3775), 9)
     0.593269992
     """
-    return plain(_sigmoid(as_values(x, "x")))
+    # exp of a negative number only, so a large input never overflows
+    small = np.exp(-np.abs(x))
+    return np.where(np.greater_equal(x, 0), 1 / (1 + small), small / (1 + small))
 
 
-def sigmoid_slope(x: Any) -> Any:
+# --8<-- [end:sigmoid]
+@number_or_array
+# --8<-- [start:sigmoid_slope]
+def sigmoid_slope(x: ArrayLike) -> NDArray[np.float64]:
     """Slope of `sigmoid`: sigmoid(x) * (1 - sigmoid(x)).
 
     >>> sigmoid_slope(0)
     0.25
     """
-    s = _sigmoid(as_values(x, "x"))
-    return plain(s * (1.0 - s))
+    s = sigmoid(x)
+    return s * (1 - s)
 
 
-# --8<-- [end:sigmoid]
-
-
-def softmax(scores: Any) -> Any:
+# --8<-- [end:sigmoid_slope]
+def softmax(scores: ArrayLike) -> NDArray[np.float64]:
     """Turn each row of scores into probabilities that are positive and add up to 1.
 
     Unlike the functions above, softmax mixes the values of a row, so its slope
@@ -133,15 +151,11 @@ def softmax(scores: Any) -> Any:
     array([[0.333, 0.333, 0.333],
            [0.   , 0.   , 1.   ]])
     """
-    scores = as_values(scores, "scores")
-    if scores.ndim not in (1, 2):
-        raise ValueError(
-            f"scores must be one row (n_classes,) or a batch (n_rows, n_classes), "
-            f"got {scores.ndim}-D shape {scores.shape}"
-        )
-    shifted = scores - scores.max(axis=-1, keepdims=True)  # largest is 0: exp never overflows
+    values = as_array(scores, "scores", ndim=(1, 2))
+    shifted = values - values.max(axis=-1, keepdims=True)  # largest is 0: exp never overflows
     exponentials = np.exp(shifted)  # same shape as scores
-    return exponentials / exponentials.sum(axis=-1, keepdims=True)
+    probabilities: NDArray[np.float64] = exponentials / exponentials.sum(axis=-1, keepdims=True)
+    return probabilities
 
 
 #: Each activation paired with its slope, for code that needs both.

@@ -11,20 +11,24 @@ that is right agrees with it to many digits, and one that is wrong does not.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
 import numpy as np
-from numpy.typing import NDArray
+from numpy.typing import ArrayLike, NDArray
 
-from lessonlib._checks import as_array, as_number, as_positive
-from lessonlib.backprop import _forward, forward
-from lessonlib.layers import as_network
-from lessonlib.losses import Loss, _loss_slope, _suited_targets
+from lessonlib._checks import as_floats, as_number, as_positive, known
+from lessonlib.layers import NetworkLike, as_network
+from lessonlib.losses import LOSS_SLOPES, Loss
+from lessonlib.training import checked_data, measured
+
+__all__ = ["largest_relative_difference", "numerical_gradient", "numerical_network_gradients"]
+
+Floats = NDArray[np.float64]
+Slopes = ArrayLike | Sequence[ArrayLike]  # one array, or one per layer
 
 
 def numerical_gradient(
-    function: Callable[[NDArray[np.float64]], float], at: Any, step: float = 1e-6
-) -> NDArray[np.float64]:
+    function: Callable[[Floats], float], at: ArrayLike, step: float = 1e-6
+) -> Floats:
     """Estimate the slope of ``function`` for every entry of ``at`` by central differences.
 
     Parameters:
@@ -37,7 +41,7 @@ def numerical_gradient(
     """
     if not callable(function):
         raise TypeError(f"function must be callable, got {type(function).__name__}")
-    point = as_array(at, "at", ndim=tuple(range(33))).astype(float)  # a copy, as floats
+    point = as_floats(at, "at", ndim=tuple(range(33)))  # a copy, which the loop nudges
     step = as_positive(step, "step")
     slopes = np.zeros_like(point)  # same shape as at
     for index in np.ndindex(point.shape):
@@ -52,8 +56,8 @@ def numerical_gradient(
 
 
 def numerical_network_gradients(
-    network: Any, inputs: Any, targets: Any, loss: Loss, step: float = 1e-6
-) -> tuple[list[NDArray[np.float64]], list[NDArray[np.float64]]]:
+    network: NetworkLike, inputs: ArrayLike, targets: ArrayLike, loss: Loss, step: float = 1e-6
+) -> tuple[list[Floats], list[Floats]]:
     """Estimate the slope of the loss for every weight and bias of a network.
 
     Returns the weight slopes and the bias slopes, one array per layer, in the
@@ -65,31 +69,27 @@ def numerical_network_gradients(
     >>> weights[0].round(6), biases[0].round(6)
     (array([[4., 6.]]), array([2.]))
     """
-    layers = as_network(network)
-    _loss_slope(loss)  # a TypeError naming loss unless it is one of lessonlib's losses
-    values = forward(layers, inputs)  # checks the inputs against the network
-    inputs = values.inputs  # (n_rows, n_inputs), as floats
-    targets = _suited_targets(targets, values.output, loss, "targets")
-
+    layers, loss = as_network(network), known(loss, LOSS_SLOPES, "loss")
+    data = checked_data(layers, inputs, targets, loss)
     weight_slopes, bias_slopes = [], []
     for index, layer in enumerate(layers):
 
-        def loss_with_weights(weights: NDArray[np.float64], index: int = index) -> float:
+        def loss_with_weights(weights: Floats, index: int = index) -> float:
             changed = list(layers)
-            changed[index] = changed[index]._replace(weights=weights)
-            return loss(targets, _forward(changed, inputs).output)
+            changed[index] = layers[index]._replace(weights=weights)
+            return measured(changed, data, loss)
 
-        def loss_with_bias(bias: NDArray[np.float64], index: int = index) -> float:
+        def loss_with_bias(bias: Floats, index: int = index) -> float:
             changed = list(layers)
-            changed[index] = changed[index]._replace(bias=bias)
-            return loss(targets, _forward(changed, inputs).output)
+            changed[index] = layers[index]._replace(bias=bias)
+            return measured(changed, data, loss)
 
         weight_slopes.append(numerical_gradient(loss_with_weights, layer.weights, step))
         bias_slopes.append(numerical_gradient(loss_with_bias, layer.bias, step))
     return weight_slopes, bias_slopes
 
 
-def largest_relative_difference(computed: Any, estimated: Any) -> float:
+def largest_relative_difference(computed: Slopes, estimated: Slopes) -> float:
     """The largest |computed - estimated| / max(|computed|, |estimated|) over all entries.
 
     Each may be one array or a list of arrays (e.g. one per layer). Slopes
@@ -99,19 +99,19 @@ def largest_relative_difference(computed: Any, estimated: Any) -> float:
     >>> round(largest_relative_difference([[1.0, 2.0], [0.0]], [[1.0, 2.002], [0.0]]), 6)
     0.000999
     """
-    computed = _flat(computed, "computed")
-    estimated = _flat(estimated, "estimated")
-    if computed.shape != estimated.shape:
+    ours, theirs = _flat(computed, "computed"), _flat(estimated, "estimated")
+    if ours.shape != theirs.shape:
         raise ValueError(
-            f"computed has {computed.size} values but estimated has {estimated.size}; "
+            f"computed has {ours.size} values but estimated has {theirs.size}; "
             "compare the slopes of the same network"
         )
-    scale = np.maximum(np.maximum(np.abs(computed), np.abs(estimated)), 1e-8)
-    return float((np.abs(computed - estimated) / scale).max())
+    scale = np.maximum(np.maximum(np.abs(ours), np.abs(theirs)), 1e-8)
+    return float((np.abs(ours - theirs) / scale).max())
 
 
-def _flat(slopes: Any, name: str) -> NDArray[np.float64]:
+def _flat(slopes: object, name: str) -> Floats:
+    """One array, or a list of arrays (one per layer), as one flat array of floats."""
     if isinstance(slopes, Sequence) and slopes and isinstance(slopes[0], (Sequence, np.ndarray)):
-        parts = [as_array(part, f"{name}[{i}]", ndim=(0, 1, 2)) for i, part in enumerate(slopes)]
-        return np.concatenate([part.ravel() for part in parts]).astype(float)
-    return as_array(slopes, name, ndim=(0, 1, 2)).ravel().astype(float)
+        parts = [as_floats(part, f"{name}[{i}]", ndim=(0, 1, 2)) for i, part in enumerate(slopes)]
+        return np.concatenate([part.ravel() for part in parts])
+    return as_floats(slopes, name, ndim=(0, 1, 2)).ravel()

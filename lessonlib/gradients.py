@@ -6,50 +6,51 @@ or a batch of them (a 2-D array, one row per point); ``target`` is one
 number per point. The loss is the mean squared error of the predictions.
 """
 
-# --8<-- [start:imports]
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from numpy.typing import NDArray
-
-from lessonlib._checks import as_array, as_count, as_positive
+# --8<-- [start:imports]
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
 # --8<-- [end:imports]
+from lessonlib._checks import Numbers, as_array, as_count, as_positive, checked_by
+
+__all__ = ["DescentResult", "get_error", "get_mse", "get_slope", "gradient_descent"]
 
 
 class DescentResult(NamedTuple):
     """What `gradient_descent` returns."""
 
     #: The weights after the last update.
-    weights: NDArray[Any]
+    weights: NDArray[np.float64]
     #: The mean squared error after each update, one entry per update.
     mse_history: list[float]
 
 
-# --8<-- [start:helpers]
-def _checked(
-    input_data: Any, target: Any, weights: Any
-) -> tuple[NDArray[Any], NDArray[Any], NDArray[Any]]:
-    input_data = as_array(
-        input_data, "input_data", ndim=(1, 2)
-    )  # (n_inputs,) or (n_rows, n_inputs)
-    weights = as_array(weights, "weights", ndim=1)  # (n_inputs,)
-    if input_data.shape[-1] != len(weights):
+def _linear_model(
+    input_data: ArrayLike, target: ArrayLike, weights: ArrayLike
+) -> tuple[Numbers, Numbers, Numbers]:
+    points = as_array(input_data, "input_data", ndim=(1, 2))  # (n_inputs,) or (n_rows, n_inputs)
+    checked_weights = as_array(weights, "weights", ndim=1)  # (n_inputs,)
+    if points.shape[-1] != len(checked_weights):
         raise ValueError(
-            f"input_data has {input_data.shape[-1]} values per point but weights has "
-            f"{len(weights)}; they must be the same length"
+            f"input_data has {points.shape[-1]} values per point but weights has "
+            f"{len(checked_weights)}; they must be the same length"
         )
-    n_points = (1,) if input_data.ndim == 1 else (len(input_data),)
-    target = as_array(target, "target", ndim=(0, 1)).reshape(-1)
-    if target.shape != n_points:
+    n_points = 1 if points.ndim == 1 else len(points)
+    targets = as_array(target, "target", ndim=(0, 1))  # one number per point
+    if targets.size != n_points:
         raise ValueError(
-            f"target must have one value per data point ({n_points[0]}), got {target.size}"
+            f"target must have one value per data point ({n_points}), got {targets.size}"
         )
-    return input_data, target, weights
+    return points, targets.reshape(points.shape[:-1]), checked_weights
 
 
-def get_error(input_data: Any, target: Any, weights: Any) -> Any:
+@checked_by(_linear_model)
+# --8<-- [start:get_error]
+def get_error(input_data: ArrayLike, target: ArrayLike, weights: ArrayLike) -> ArrayLike:
     """Prediction minus target: positive when the model predicts too much.
 
     A single point gives a plain number; a batch gives one error per row.
@@ -57,46 +58,44 @@ def get_error(input_data: Any, target: Any, weights: Any) -> Any:
     >>> get_error([1, 2, 3], 0, [0, 2, 1])
     7
     """
-    input_data, target, weights = _checked(input_data, target, weights)
-    errors = input_data @ weights - target  # () or (n_rows,)
-    return errors.item() if input_data.ndim == 1 else errors
+    predictions = np.dot(input_data, weights)  # one per point
+    errors: ArrayLike = predictions - target
+    return errors
 
 
-def get_slope(input_data: Any, target: Any, weights: Any) -> NDArray[Any]:
-    """Slope of the mean squared error with respect to each weight: 2 * input * error.
-
-    For a batch, the slopes of the points are averaged, matching `get_mse`.
+# --8<-- [end:get_error]
+@checked_by(_linear_model)
+# --8<-- [start:get_slope]
+def get_slope(input_data: ArrayLike, target: ArrayLike, weights: ArrayLike) -> NDArray[np.float64]:
+    """Slope of the mean squared error for each weight: the mean of 2 * input * error.
 
     >>> get_slope([1, 2, 3], 0, [0, 2, 1])
-    array([14, 28, 42])
+    array([14., 28., 42.])
     """
-    input_data, target, weights = _checked(input_data, target, weights)
-    errors = input_data @ weights - target  # () or (n_rows,)
-    if input_data.ndim == 1:
-        slope: NDArray[Any] = 2 * input_data * errors
-    else:
-        slope = 2 * input_data.T @ errors / len(input_data)  # (n_inputs,): the mean over rows
-    return slope
+    errors = get_error(input_data, target, weights)  # one per point
+    summed = np.dot(errors, input_data)  # each point's inputs times its error, added up
+    slopes: NDArray[np.float64] = 2 * summed / np.size(errors)  # the mean over the points
+    return slopes
 
 
-def get_mse(input_data: Any, target: Any, weights: Any) -> float:
+# --8<-- [end:get_slope]
+@checked_by(_linear_model)
+# --8<-- [start:get_mse]
+def get_mse(input_data: ArrayLike, target: ArrayLike, weights: ArrayLike) -> float:
     """Mean squared error of the predictions.
 
     >>> get_mse([1, 2, 3], 0, [0, 2, 1])
     49.0
     """
-    input_data, target, weights = _checked(input_data, target, weights)
-    errors = input_data @ weights - target  # () or (n_rows,)
-    return float((errors**2).mean())
+    errors = get_error(input_data, target, weights)  # one per point
+    return float(np.mean(np.square(errors)))
 
 
-# --8<-- [end:helpers]
-
-
+# --8<-- [end:get_mse]
 def gradient_descent(
-    input_data: Any,
-    target: Any,
-    weights: Any,
+    input_data: ArrayLike,
+    target: ArrayLike,
+    weights: ArrayLike,
     learning_rate: float = 0.01,
     n_updates: int = 20,
 ) -> DescentResult:
@@ -109,11 +108,10 @@ def gradient_descent(
     >>> [round(mse, 4) for mse in result.mse_history]
     [25.4016, 13.1682]
     """
-    input_data, target, weights = _checked(input_data, target, weights)
-    learning_rate = as_positive(learning_rate, "learning_rate")
-    n_updates = as_count(n_updates, "n_updates")
-    mse_history = []
+    points, targets, start = _linear_model(input_data, target, weights)
+    rate, n_updates = as_positive(learning_rate, "learning_rate"), as_count(n_updates, "n_updates")
+    current, mse_history = start.astype(float), []
     for _ in range(n_updates):
-        weights = weights - learning_rate * get_slope(input_data, target, weights)
-        mse_history.append(get_mse(input_data, target, weights))
-    return DescentResult(weights, mse_history)
+        current = current - rate * get_slope(points, targets, current)
+        mse_history.append(get_mse(points, targets, current))
+    return DescentResult(current, mse_history)

@@ -4,7 +4,7 @@ A network is a list of layers, first hidden layer first, output layer last.
 Each layer is a `Layer`: a weights matrix with one row per node (the weights
 on the edges coming into that node, as in chapter 1's `weight_matrices`), a
 bias vector with one number per node, and an activation from
-`lessonlib.activations`. A plain ``(weights, bias, activation)`` tuple works too.
+`lessonlib.activations`. A plain ``(weights, bias, activation)`` triple works too.
 `lessonlib.backprop` runs such a network forward and backward.
 """
 
@@ -12,32 +12,62 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import NamedTuple, TypeAlias
 
 import numpy as np
-from numpy.typing import NDArray
+from numpy.typing import ArrayLike
 
-from lessonlib._checks import as_array, as_generator
+from lessonlib._checks import Numbers, as_array, as_generator, known
 from lessonlib.activations import SLOPES, Activation, identity, relu
 
-
-class Layer(NamedTuple):
-    """One layer: a weights matrix, a bias vector and an activation."""
-
-    #: Row ``i`` holds the weights into node ``i``: shape (n_nodes, n_values_coming_in).
-    weights: NDArray[Any]
-    #: One number per node, added to its weighted sum: shape (n_nodes,).
-    bias: NDArray[Any]
-    #: Applied to each node's weighted sum plus bias.
-    activation: Activation = identity
+__all__ = ["Layer", "as_network", "random_network"]
 
 
-def as_network(network: Any) -> list[Layer]:
-    """Check a network and return it as a list of `Layer` with float arrays.
+class _LayerFields(NamedTuple):
+    weights: Numbers
+    bias: Numbers
+    activation: Activation
+
+
+class Layer(_LayerFields):
+    """One layer: a weights matrix, a bias vector and an activation, checked when it is made.
+
+    ``weights`` has one row per node, holding the weights coming into that node:
+    shape (n_nodes, n_values_coming_in). ``bias`` has one number per node: (n_nodes,).
+    Everything that uses a layer afterwards trusts it; ``layer._replace(weights=...)``
+    makes a copy without checking again.
+
+    >>> Layer([[1, 1], [-1, 1]], [0, 0], relu).weights
+    array([[ 1,  1],
+           [-1,  1]])
+    """
+
+    __slots__ = ()
+
+    def __new__(
+        cls, weights: ArrayLike, bias: ArrayLike, activation: Activation = identity
+    ) -> Layer:
+        checked_weights = as_array(weights, "weights", ndim=2)  # (n_nodes, n_values_coming_in)
+        checked_bias = as_array(bias, "bias", ndim=1)  # (n_nodes,)
+        if len(checked_bias) != len(checked_weights):
+            raise ValueError(
+                f"bias has {len(checked_bias)} values but weights has {len(checked_weights)} "
+                "rows, one per node; give one bias per node"
+            )
+        function = known(activation, SLOPES, "activation")
+        return super().__new__(cls, checked_weights, checked_bias, function)
+
+
+#: What `forward` and the others accept as a network: layers, or (weights, bias, activation).
+NetworkLike: TypeAlias = Sequence[Layer | tuple[ArrayLike, ArrayLike, Activation]]
+
+
+def as_network(network: NetworkLike) -> list[Layer]:
+    """Check a network and return it as a list of `Layer`; layers already made pass as they are.
 
     >>> network = as_network([([[1, 1], [-1, 1]], [0, 0], relu), ([[2, -1]], [0], identity)])
     >>> network[1].weights, network[1].bias, network[1].activation.__name__
-    (array([[ 2., -1.]]), array([0.]), 'identity')
+    (array([[ 2, -1]]), array([0]), 'identity')
     """
     if not isinstance(network, Sequence) or isinstance(network, (str, bytes)):
         raise TypeError(
@@ -46,37 +76,37 @@ def as_network(network: Any) -> list[Layer]:
         )
     if len(network) == 0:
         raise ValueError("network must have at least one layer, got an empty list")
-    layers: list[Layer] = []
-    for index, layer in enumerate(network):
-        layers.append(_as_layer(layer, f"network[{index}]"))
-        if index and layers[-1].weights.shape[1] != len(layers[-2].bias):
+    layers = [_as_layer(layer, f"network[{index}]") for index, layer in enumerate(network)]
+    for index, (before, layer) in enumerate(itertools.pairwise(layers), start=1):
+        if layer.weights.shape[1] != len(before.bias):
             raise ValueError(
-                f"network[{index}] weights take {layers[-1].weights.shape[1]} values per row "
-                f"but network[{index - 1}] has {len(layers[-2].bias)} nodes; "
+                f"network[{index}] weights take {layer.weights.shape[1]} values per row "
+                f"but network[{index - 1}] has {len(before.bias)} nodes; "
                 "give each node one weight per node of the layer before"
             )
     return layers
 
 
-def _as_layer(layer: Any, name: str) -> Layer:
+def as_inputs(layers: list[Layer], inputs: ArrayLike, name: str = "inputs") -> Numbers:
+    """One row (n_inputs,) or a batch (n_rows, n_inputs) with one value per first-layer weight."""
+    data = as_array(inputs, name, ndim=(1, 2))
+    if data.shape[-1] != layers[0].weights.shape[1]:
+        raise ValueError(
+            f"{name} has {data.shape[-1]} values per row but network[0] weights take "
+            f"{layers[0].weights.shape[1]}; they must be the same"
+        )
+    return data
+
+
+def _as_layer(layer: object, name: str) -> Layer:
+    if isinstance(layer, Layer):
+        return layer
     if not isinstance(layer, tuple) or len(layer) != 3:
         raise TypeError(f"{name} must be a (weights, bias, activation) triple, got {layer!r:.60}")
-    weights = as_array(layer[0], f"{name} weights", ndim=2).astype(float)  # (n_nodes, n_in)
-    bias = as_array(layer[1], f"{name} bias", ndim=1).astype(float)  # (n_nodes,)
-    if len(bias) != len(weights):
-        raise ValueError(
-            f"{name} bias has {len(bias)} values but its weights have {len(weights)} rows, "
-            "one per node; give one bias per node"
-        )
-    return Layer(weights, bias, _known_activation(layer[2], f"{name} activation"))
-
-
-def _known_activation(function: Any, name: str) -> Activation:
-    """``function`` if it is an activation with a known slope; else name it in a TypeError."""
-    if not any(function is known for known in SLOPES):
-        names = ", ".join(known.__name__ for known in SLOPES)
-        raise TypeError(f"{name} must be one of {names}, got {function!r:.60}")
-    return function  # type: ignore[no-any-return]
+    try:
+        return Layer(*layer)
+    except (TypeError, ValueError) as error:
+        raise type(error)(f"{name} {error}") from None
 
 
 def random_network(
@@ -102,17 +132,23 @@ def random_network(
     [(32, 64), (10, 32)]
     """
     rng = as_generator(rng)
-    _known_activation(activation, "activation")
-    _known_activation(output_activation, "output_activation")
-    sizes_array = as_array(layer_sizes, "layer_sizes", ndim=1)
-    if sizes_array.dtype.kind not in "iu":
-        raise TypeError(f"layer_sizes must be whole numbers, got dtype {sizes_array.dtype}")
-    sizes = [int(size) for size in sizes_array]
-    if len(sizes) < 2 or min(sizes) < 1:
-        raise ValueError(f"layer_sizes must be at least two whole numbers ≥ 1, got {sizes}")
-    layers = []
-    for index, (n_in, n_nodes) in enumerate(itertools.pairwise(sizes)):
-        weights = rng.normal(0.0, np.sqrt(2.0 / n_in), size=(n_nodes, n_in))
-        last = index == len(sizes) - 2
-        layers.append(Layer(weights, np.zeros(n_nodes), output_activation if last else activation))
-    return as_network(layers)
+    activations = (
+        known(activation, SLOPES, "activation"),
+        known(output_activation, SLOPES, "output_activation"),
+    )
+    sizes = as_array(layer_sizes, "layer_sizes", ndim=1)
+    if sizes.dtype.kind not in "iu":
+        raise TypeError(f"layer_sizes must be whole numbers, got dtype {sizes.dtype}")
+    if len(sizes) < 2 or sizes.min() < 1:
+        raise ValueError(
+            f"layer_sizes must be at least two whole numbers ≥ 1, got {sizes.tolist()}"
+        )
+    pairs = list(itertools.pairwise(sizes.tolist()))
+    return [
+        Layer(
+            rng.normal(0.0, np.sqrt(2.0 / n_in), size=(n_nodes, n_in)),  # (n_nodes, n_in)
+            np.zeros(n_nodes),
+            activations[1] if index == len(pairs) - 1 else activations[0],
+        )
+        for index, (n_in, n_nodes) in enumerate(pairs)
+    ]

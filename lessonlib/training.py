@@ -1,4 +1,4 @@
-"""Train a layered network on mini-batches, and measure how often it is right.
+"""Train a layered network on mini-batches.
 
 One epoch shuffles the training rows, cuts them into mini-batches and takes
 one gradient-descent step per mini-batch: forward, loss slope, backward,
@@ -8,16 +8,25 @@ update. Randomness comes only from the ``numpy.random.Generator`` passed in.
 from __future__ import annotations
 
 import sys
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import numpy as np
-from numpy.typing import NDArray
+from numpy.typing import ArrayLike, NDArray
 from tqdm import tqdm  # type: ignore[import-untyped]
 
-from lessonlib._checks import as_array, as_count, as_generator, as_labels, as_positive
-from lessonlib.backprop import Gradients, _backward, _forward, _step, forward
-from lessonlib.layers import Layer, as_network
-from lessonlib.losses import Loss, _loss_slope, _suited_targets
+from lessonlib._checks import (
+    Numbers,
+    as_array,
+    as_count,
+    as_generator,
+    as_positive,
+    known,
+)
+from lessonlib.backprop import Gradients, backward, forward, updated_network
+from lessonlib.layers import Layer, NetworkLike, as_inputs, as_network
+from lessonlib.losses import LOSS_SLOPES, Loss
+
+__all__ = ["TrainingResult", "loss_and_gradients", "minibatches", "train"]
 
 
 class TrainingResult(NamedTuple):
@@ -31,8 +40,45 @@ class TrainingResult(NamedTuple):
     validation_losses: list[float]
 
 
+class Data(NamedTuple):
+    """Rows of data, checked against a network and a loss."""
+
+    inputs: Numbers  # (n_rows, n_inputs), or (n_inputs,) for one row
+    targets: Numbers  # (n_rows,) class labels, or (n_rows, n_outputs)
+
+
+def checked_data(
+    layers: list[Layer],
+    inputs: ArrayLike,
+    targets: ArrayLike,
+    loss: Loss,
+    name: str = "",
+    one_row: bool = True,
+) -> Data:
+    """Inputs (a batch, or one row if ``one_row``) and targets, checked against network and loss.
+
+    Neither is run: the loss checks the targets against zeros shaped like the output.
+    """
+    rows = as_inputs(layers, inputs, f"{name}inputs")  # (n_inputs,) or (n_rows, n_inputs)
+    if rows.ndim != 2 and not one_row:
+        raise ValueError(f"{name}inputs must be a 2-D array (n_rows, n_inputs), got 1-D")
+    checked = as_array(targets, f"{name}targets", ndim=(1, 2))
+    if rows.ndim == 2 and len(checked) != len(rows):
+        raise ValueError(
+            f"{name}targets has {len(checked)} rows but the inputs have {len(rows)}; "
+            "give one target per row"
+        )
+    stand_in = np.zeros((*rows.shape[:-1], len(layers[-1].bias)))  # shaped like the output
+    try:  # the loss's own check decides which targets suit it
+        loss(checked, stand_in)
+    except (ValueError, TypeError) as error:
+        message = f"{name}targets do not suit {loss.__name__} and this network: {error}"
+        raise type(error)(message) from None
+    return Data(rows, checked)
+
+
 def loss_and_gradients(
-    network: Any, inputs: Any, targets: Any, loss: Loss
+    network: NetworkLike, inputs: ArrayLike, targets: ArrayLike, loss: Loss
 ) -> tuple[float, Gradients]:
     """Run forward, measure the loss, and run backward: the loss and every slope.
 
@@ -42,12 +88,11 @@ def loss_and_gradients(
     >>> value, gradients.weights[0], gradients.biases[0]
     (1.0, array([[4., 6.]]), array([2.]))
     """
-    layers, loss_slope = as_network(network), _loss_slope(loss)
-    values = forward(layers, inputs)
-    targets = _suited_targets(targets, values.output, loss, "targets")
-    return loss(targets, values.output), _backward(
-        layers, values, loss_slope(targets, values.output)
-    )
+    layers, loss = as_network(network), known(loss, LOSS_SLOPES, "loss")
+    data = checked_data(layers, inputs, targets, loss)
+    values = forward(layers, data.inputs)
+    output_slope = LOSS_SLOPES[loss](data.targets, values.output)  # shaped like the output
+    return loss(data.targets, values.output), backward(layers, values, output_slope)
 
 
 def minibatches(n_rows: int, batch_size: int, rng: np.random.Generator) -> list[NDArray[np.intp]]:
@@ -66,16 +111,16 @@ def minibatches(n_rows: int, batch_size: int, rng: np.random.Generator) -> list[
 
 
 def train(
-    network: Any,
-    inputs: Any,
-    targets: Any,
+    network: NetworkLike,
+    inputs: ArrayLike,
+    targets: ArrayLike,
     *,
     loss: Loss,
     learning_rate: float,
     batch_size: int,
     epochs: int,
     rng: np.random.Generator,
-    validation: tuple[Any, Any] | None = None,
+    validation: tuple[ArrayLike, ArrayLike] | None = None,
     progress: bool | None = None,
 ) -> TrainingResult:
     """Train with mini-batch gradient descent and record the loss after each epoch.
@@ -101,85 +146,46 @@ def train(
     >>> round(layer.weights.item(), 6), round(layer.bias.item(), 6), len(result.train_losses)
     (2.0, 1.0, 50)
     """
-    layers, loss_slope = as_network(network), _loss_slope(loss)
-    inputs, targets = _checked_data(layers, inputs, targets, loss, "")
-    learning_rate = as_positive(learning_rate, "learning_rate")
-    batch_size = as_count(batch_size, "batch_size", 1, maximum=(len(inputs), "the number of rows"))
-    epochs = as_count(epochs, "epochs", minimum=1)
-    rng = as_generator(rng)
-    if validation is not None:
-        validation = _checked_data(layers, *_pair(validation), loss, "validation ")
-    train_losses: list[float] = []
-    validation_losses: list[float] = []
-    if progress is not None and not isinstance(progress, bool):
-        raise TypeError(f"progress must be True, False or None, got {type(progress).__name__}")
-    show = sys.stderr.isatty() if progress is None else progress
-    bar = tqdm(range(epochs), desc="training", unit="epoch", disable=not show)
+    layers, loss = as_network(network), known(loss, LOSS_SLOPES, "loss")
+    data = checked_data(layers, inputs, targets, loss, one_row=False)
+    held_out = None if validation is None else _held_out(layers, validation, loss)
+    n_rows, learning_rate = len(data.inputs), as_positive(learning_rate, "learning_rate")
+    batch_size = as_count(batch_size, "batch_size", 1, maximum=(n_rows, "the number of rows"))
+    epochs, rng = as_count(epochs, "epochs", minimum=1), as_generator(rng)
+    loss_slope, train_losses, validation_losses = LOSS_SLOPES[loss], [], []
+    bar = tqdm(range(epochs), desc="training", unit="epoch", disable=not _shown(progress))
     for _ in bar:
-        for rows in minibatches(len(inputs), batch_size, rng):
-            values = _forward(layers, inputs[rows])
-            slope = loss_slope(targets[rows], values.output)  # same shape as the output
-            layers = _step(layers, _backward(layers, values, slope), learning_rate)
-        train_losses.append(_finite_loss(loss(targets, _forward(layers, inputs).output)))
-        if validation is not None:
-            validation_losses.append(loss(validation[1], _forward(layers, validation[0]).output))
+        for rows in minibatches(n_rows, batch_size, rng):
+            values = forward(layers, data.inputs[rows])
+            gradients = backward(layers, values, loss_slope(data.targets[rows], values.output))
+            layers = updated_network(layers, gradients, learning_rate)
+        train_losses.append(_finite(measured(layers, data, loss)))
+        if held_out is not None:
+            validation_losses.append(measured(layers, held_out, loss))
         bar.set_postfix(loss=f"{train_losses[-1]:.4f}")
     return TrainingResult(layers, train_losses, validation_losses)
 
 
-def _checked_data(
-    layers: list[Layer], inputs: Any, targets: Any, loss: Loss, name: str
-) -> tuple[NDArray[Any], NDArray[Any]]:
-    values = forward(layers, as_array(inputs, f"{name}inputs", ndim=2))  # checks the inputs
-    return values.inputs, _suited_targets(targets, values.output, loss, f"{name}targets")
+def measured(layers: list[Layer], data: Data, loss: Loss) -> float:
+    """The loss of the network on all of ``data``."""
+    return loss(data.targets, forward(layers, data.inputs).output)
 
 
-def _pair(validation: Any) -> tuple[Any, Any]:
+def _held_out(layers: list[Layer], validation: object, loss: Loss) -> Data:
     if not isinstance(validation, tuple) or len(validation) != 2:
         raise TypeError("validation must be a pair (inputs, targets)")
-    return validation[0], validation[1]
+    return checked_data(layers, *validation, loss, name="validation ", one_row=False)
 
 
-def _finite_loss(value: float) -> float:
-    if not np.isfinite(value):
+def _shown(progress: object) -> bool:
+    if progress is not None and not isinstance(progress, bool):
+        raise TypeError(f"progress must be True, False or None, got {type(progress).__name__}")
+    return sys.stderr.isatty() if progress is None else progress
+
+
+def _finite(loss: float) -> float:
+    if not np.isfinite(loss):
         raise ValueError(
-            f"the training loss became {value}: the steps diverged; use a smaller learning_rate"
+            f"the training loss became {loss}: the steps diverged; use a smaller learning_rate"
         )
-    return value
-
-
-def predict_classes(network: Any, inputs: Any) -> NDArray[np.intp]:
-    """The class each row is given: the output node with the largest value.
-
-    >>> from lessonlib import identity
-    >>> predict_classes([([[1.0, 0.0], [0.0, 1.0]], [0.0, 0.0], identity)], [[3, 1], [0, 2]])
-    array([0, 1])
-    """
-    output = forward(network, as_array(inputs, "inputs", ndim=2)).output  # (n_rows, n_classes)
-    classes: NDArray[np.intp] = output.argmax(axis=1)  # (n_rows,)
-    return classes
-
-
-def accuracy(labels: Any, predicted: Any) -> float:
-    """The fraction of rows whose predicted class is the right one.
-
-    Parameters:
-        labels: The right class of each row (n_rows,).
-        predicted: The predicted classes (n_rows,), or one score per class
-            (n_rows, n_classes), in which case the highest score is the prediction.
-
-    >>> accuracy([0, 1, 2, 2], [0, 1, 1, 2])
-    0.75
-    """
-    predicted = as_array(predicted, "predicted", ndim=(1, 2))
-    if predicted.ndim == 2:
-        labels = as_labels(labels, "labels", n_classes=predicted.shape[1])  # (n_rows,)
-        predicted = predicted.argmax(axis=1)  # (n_rows,)
-    else:
-        labels, predicted = as_labels(labels, "labels"), as_labels(predicted, "predicted")
-    if len(predicted) != len(labels):
-        raise ValueError(
-            f"labels has {len(labels)} values but predicted has {len(predicted)}; "
-            "give one prediction per row"
-        )
-    return float((predicted == labels).mean())
+    return loss

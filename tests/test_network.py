@@ -5,6 +5,7 @@ import pytest
 
 from lessonlib import (
     hidden_layer_names,
+    identity,
     network_values,
     predict_batch,
     predict_with_network,
@@ -52,8 +53,8 @@ def test_deep_network_layers_in_order() -> None:
 def test_batch_equals_row_by_row() -> None:
     rows = np.array([[3, 5], [2, -1], [0, 0], [8, 4], [-3, -3]])
     expected = [predict_with_network(row, WEIGHTS) for row in rows]
-    assert predict_batch(rows, WEIGHTS).tolist() == expected
-    deep = predict_batch(rows, DEEP, relu, output_activation=lambda x: x)
+    assert predict_batch(rows, WEIGHTS, relu, relu).tolist() == expected
+    deep = predict_batch(rows, DEEP, relu, output_activation=identity)
     assert deep.tolist() == [predict_with_network2(row, DEEP) for row in rows]
 
 

@@ -142,7 +142,7 @@ def test_batch_prediction_equals_row_by_row_exactly_on_whole_numbers(
     network: tuple[Any, dict[str, Any]],
 ) -> None:
     rows, weights = network
-    batch = predict_batch(rows, weights)  # (n_rows,)
+    batch = predict_batch(rows, weights, relu, relu)  # (n_rows,), as predict_with_network
     assert batch.shape == (len(rows),)
     assert batch.tolist() == [predict_with_network(row, weights) for row in rows]
     linear_output = predict_batch(rows, weights, relu, identity)

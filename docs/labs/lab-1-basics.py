@@ -243,7 +243,7 @@ predictions = np.asarray(predict_all_rows(many_rows, random_weights))
 assert predictions.shape == (1000,), f"expected 1000 predictions, got shape {predictions.shape}"
 np.testing.assert_allclose(
     predictions,
-    lessonlib.predict_batch(many_rows, random_weights),
+    lessonlib.predict_batch(many_rows, random_weights, lessonlib.relu, lessonlib.relu),
     err_msg="predict_all_rows does not agree with lessonlib.predict_batch",
 )
 print("Exercise 4 passed: predict_all_rows agrees with lessonlib.predict_batch on 1000 rows.")

@@ -230,7 +230,7 @@ print("slopes of the output weights:", *[f"{slope:.9f}" for slope in output_weig
 values = lessonlib.forward(network, inputs)
 loss_slope = lessonlib.half_squared_error_slope(targets, values.output)
 gradients = lessonlib.backward(network, values, loss_slope)
-np.testing.assert_allclose(output_deltas, gradients.pre_activations[1], err_msg="deltas differ")
+np.testing.assert_allclose(output_deltas, gradients.deltas[1], err_msg="deltas differ")
 np.testing.assert_allclose(
     output_weight_slopes, gradients.weights[1], err_msg="output weight slopes differ"
 )

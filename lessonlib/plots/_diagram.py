@@ -7,11 +7,11 @@ Diagrams are drawn 1:1 in inches: `diagram_size` gives the figure's size and
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from lessonlib._drawn_values import Diagram, Node, number_text
 from lessonlib.plots._canvas import GREY, HIGHLIGHT, INK
+from lessonlib.plots._network_values import Diagram, EdgeValues, Node
+from lessonlib.plots._text import number_text
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -32,11 +32,14 @@ def diagram_size(diagram: Diagram, title: bool) -> tuple[float, float]:
 def draw_diagram(
     axes: Axes,
     diagram: Diagram,
-    weights: Mapping[str, Any],
+    edges: EdgeValues,
     highlight: set[tuple[str, int]],
     title: str = "",
 ) -> None:
-    """Draw nodes, weighted edges and values on axes sized 1:1 in inches by `diagram_size`."""
+    """Draw nodes, edges and values on axes sized 1:1 in inches by `diagram_size`.
+
+    ``edges`` gives the number each edge carries: its weight, or the slope for it.
+    """
     columns = diagram.columns
     width, height = diagram_size(diagram, bool(title))
     bottom = -(max(len(column) for column in columns) - 1) / 2 * ROW_GAP - RADIUS - 0.45
@@ -52,9 +55,7 @@ def draw_diagram(
         for node in column:
             for i, source in enumerate(feeding):
                 marked = (node.name, i) in highlight
-                _draw_edge(
-                    axes, place[source.name], place[node.name], weights[node.name][i], marked
-                )
+                _draw_edge(axes, place[source.name], place[node.name], edges[node.name][i], marked)
     for column in columns:
         for j, node in enumerate(column):
             above = j < (len(column) - 1) / 2  # upper nodes: captions above, clear of the edges
@@ -75,7 +76,7 @@ def _draw_node(axes: Axes, node: Node, place: Place, caption_above: bool) -> Non
     axes.text(x, y_caption, node.caption, ha="center", va=va, fontsize=9.5, color=INK)
 
 
-def _draw_edge(axes: Axes, start: Place, end: Place, weight: Any, marked: bool) -> None:
+def _draw_edge(axes: Axes, start: Place, end: Place, weight: float, marked: bool) -> None:
     """One edge: an arrow into a node, labelled with its weight; orange when marked."""
     from matplotlib.patches import FancyArrowPatch
 

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from lessonlib._checks import as_number, as_positive
-from lessonlib._drawn_values import activation_named, function_name, listed, number_text, verdicts
 from lessonlib.activations import Activation
 from lessonlib.gradients import get_mse, gradient_descent
-from lessonlib.network import hidden_layer_names, network_values
+from lessonlib.network import WeightsDict, hidden_layer_names
 from lessonlib.plots._canvas import GREY, INK, LINE_COLOURS, curve_axes, new_figure, styled
+from lessonlib.plots._text import activation_named, listed, number_text, verdicts
+from lessonlib.predict import network_values
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -25,11 +27,13 @@ Mark = tuple[str, float, float]  # a hidden node: (name, input, output)
 
 
 def _marked_nodes(
-    activation: Activation, weights: Mapping[str, Any] | None, input_data: Any
+    activation: Activation, weights: WeightsDict | None, input_data: ArrayLike | None
 ) -> list[Mark]:
     """Each hidden node as (name, input, output), from `network_values`."""
     if weights is None:
         return []
+    if input_data is None:
+        raise TypeError("input_data must be given with weights: one row of input values")
     values = network_values(input_data, weights, activation)
     marks: list[Mark] = []
     for names, ins, outs in zip(hidden_layer_names(weights), *values[:2], strict=True):
@@ -51,8 +55,8 @@ def _draw_marks(axes: Axes, marks: list[Mark], name: str) -> None:
 @styled
 def draw_activation(
     activation: Activation | str,
-    weights: Mapping[str, Any] | None = None,
-    input_data: Any = None,
+    weights: WeightsDict | None = None,
+    input_data: ArrayLike | None = None,
     x_range: Sequence[float] = (-6.0, 6.0),
 ) -> Figure:
     """Draw an activation function's curve, with a network's hidden nodes marked on it.
@@ -70,7 +74,7 @@ def draw_activation(
     ['node_0: relu(3) = 3', 'node_1: relu(9) = 9']
     """
     function = activation_named(activation, "activation")
-    name = function_name(function)
+    name = function.__name__
     marks = _marked_nodes(function, weights, input_data)
     low, high = (as_number(x, "x_range") for x in x_range)
     low = min([low, *(x - 1 for _, x, _ in marks)])
@@ -94,7 +98,11 @@ def draw_activation(
 
 @styled
 def draw_loss_history(
-    input_data: Any, target: Any, weights: Any, learning_rate: float = 0.01, n_updates: int = 20
+    input_data: ArrayLike,
+    target: ArrayLike,
+    weights: ArrayLike,
+    learning_rate: float = 0.01,
+    n_updates: int = 20,
 ) -> Figure:
     """Draw the mean squared error after each update of `gradient_descent`.
 
@@ -131,9 +139,9 @@ def draw_loss_history(
 
 @styled
 def draw_learning_rates(
-    input_data: Any,
-    target: Any,
-    weights: Any,
+    input_data: ArrayLike,
+    target: ArrayLike,
+    weights: ArrayLike,
     learning_rates: Sequence[float] = (0.001, 0.01, 0.1),
     n_updates: int = 20,
 ) -> Figure:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from lessonlib._checks import as_count
-from lessonlib._drawn_values import listed, number_text
-from lessonlib._training_values import digits_run
 from lessonlib.plots._canvas import INK, LINE_COLOURS, curve_axes, new_figure, styled
+from lessonlib.plots._digits_run import DigitsRun, digits_run
+from lessonlib.plots._text import listed, number_text
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -20,7 +20,7 @@ __all__ = ["draw_misread_digits", "draw_training_losses"]
 
 def _digits_run(
     seed: int, layer_sizes: Sequence[int], learning_rate: float, batch_size: int, epochs: int
-) -> Any:
+) -> DigitsRun:
     sizes = tuple(as_count(size, "layer_sizes", minimum=1) for size in layer_sizes)
     return digits_run(seed, sizes, float(learning_rate), batch_size, epochs)
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
-from lessonlib._checks import as_array, as_count, as_positive
-from lessonlib._drawn_values import listed, number_text
+from lessonlib._checks import as_count, as_floats, as_positive
 from lessonlib.gradients import get_mse, get_slope
 from lessonlib.plots._canvas import (
     GREY,
@@ -20,6 +20,7 @@ from lessonlib.plots._canvas import (
     new_figure,
     styled,
 )
+from lessonlib.plots._text import listed, number_text
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -30,7 +31,9 @@ __all__ = ["draw_loss_against_weight"]
 Loss = Callable[[float], float]
 
 
-def _one_weight_loss(input_data: Any, target: Any, weights: Any, index: int) -> Loss:
+def _one_weight_loss(
+    input_data: ArrayLike, target: ArrayLike, weights: NDArray[np.float64], index: int
+) -> Loss:
     """The mean squared error as a function of ``weights[index]`` alone."""
 
     def loss(value: float) -> float:
@@ -89,7 +92,11 @@ def _annotate_step(
 
 @styled
 def draw_loss_against_weight(
-    input_data: Any, target: Any, weights: Any, weight_index: int = 0, learning_rate: float = 0.01
+    input_data: ArrayLike,
+    target: ArrayLike,
+    weights: ArrayLike,
+    weight_index: int = 0,
+    learning_rate: float = 0.01,
 ) -> Figure:
     """Draw the mean squared error as one weight varies, with its tangent and one update step.
 
@@ -100,14 +107,16 @@ def draw_loss_against_weight(
     >>> "slope 42" in [text.get_text() for text in figure.axes[0].texts]
     True
     """
-    weights = as_array(weights, "weights", ndim=1).astype(float)  # (n_inputs,)
+    current_weights = as_floats(weights, "weights", ndim=1)  # (n_inputs,)
     index = as_count(weight_index, "weight_index")
-    if index >= len(weights):
-        raise ValueError(f"weight_index must be below {len(weights)}, the number of weights")
+    if index >= len(current_weights):
+        raise ValueError(
+            f"weight_index must be below {len(current_weights)}, the number of weights"
+        )
     learning_rate = as_positive(learning_rate, "learning_rate")
-    loss = _one_weight_loss(input_data, target, weights, index)
-    current = float(weights[index])
-    slope = float(get_slope(input_data, target, weights)[index])
+    loss = _one_weight_loss(input_data, target, current_weights, index)
+    current = float(current_weights[index])
+    slope = float(get_slope(input_data, target, current_weights)[index])
     updated = current - learning_rate * slope
     bottom = _bowl_bottom(loss, current, slope)
     low, high = min(current, updated, bottom), max(current, updated, bottom)
@@ -121,7 +130,7 @@ def draw_loss_against_weight(
     rate, slope_text = number_text(learning_rate), number_text(slope)
     step = f"{rate} {TIMES} {slope_text} = {number_text(learning_rate * slope)}"
     _annotate_step(axes, loss, current, updated, slope, step)
-    others = listed([number_text(w) for i, w in enumerate(weights) if i != index] or ["-"])
+    others = listed([number_text(w) for i, w in enumerate(current_weights) if i != index] or ["-"])
     figure.set_label(
         f"Curve of the mean squared error as {name} varies, the other weights fixed at {others}: "
         f"a bowl with its bottom at {name} = {number_text(bottom)}. At the current value "

@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from numpy.typing import ArrayLike
 
 from lessonlib._checks import as_number
-from lessonlib._drawn_values import (
-    activation_named,
-    changed_weights,
-    highlighted_edges,
-    listed,
-    network_diagram,
-    number_text,
-)
-from lessonlib._training_values import network_slopes
 from lessonlib.activations import Activation, identity
+from lessonlib.network import WeightsDict
 from lessonlib.plots._canvas import new_figure, styled
 from lessonlib.plots._diagram import diagram_size, draw_diagram
+from lessonlib.plots._network_values import (
+    changed_weights,
+    highlighted_edges,
+    network_diagram,
+    network_slopes,
+)
+from lessonlib.plots._text import activation_named, listed, number_text
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -27,11 +28,11 @@ __all__ = ["draw_network", "draw_network_slopes", "draw_weight_change"]
 
 @styled
 def draw_network(
-    weights: Mapping[str, Any],
-    input_data: Any,
+    weights: WeightsDict,
+    input_data: ArrayLike,
     activation: Activation | str = identity,
     output_activation: Activation | str = identity,
-    highlight: Iterable[Any] = (),
+    highlight: Iterable[object] = (),
 ) -> Figure:
     """Draw a network: its inputs, the weights on its edges and each node's value.
 
@@ -51,19 +52,19 @@ def draw_network(
     activation = activation_named(activation, "activation")
     output = activation_named(output_activation, "output_activation")
     diagram = network_diagram(input_data, weights, activation, output)
-    edges = highlighted_edges(highlight, weights)
+    marked = highlighted_edges(highlight, diagram.edges)
     figure = new_figure(*diagram_size(diagram, title=False))
-    draw_diagram(figure.add_axes((0, 0, 1, 1)), diagram, weights, edges)
+    draw_diagram(figure.add_axes((0, 0, 1, 1)), diagram, diagram.edges, marked)
     figure.set_label(diagram.description)
     return figure
 
 
 @styled
 def draw_weight_change(
-    weights_before: Mapping[str, Any],
-    weights_after: Mapping[str, Any],
-    input_data: Any,
-    target: Any,
+    weights_before: WeightsDict,
+    weights_after: WeightsDict,
+    input_data: ArrayLike,
+    target: float,
     activation: Activation | str = "relu",
     output_activation: Activation | str = "relu",
 ) -> Figure:
@@ -84,18 +85,19 @@ def draw_weight_change(
     )
     target = as_number(target, "target")
     panels = {
-        "Original": (weights_before, network_diagram(input_data, weights_before, *activations)),
-        "Changed": (weights_after, network_diagram(input_data, weights_after, *activations)),
+        "Original": network_diagram(input_data, weights_before, *activations),
+        "Changed": network_diagram(input_data, weights_after, *activations),
     }
-    changed = changed_weights(weights_before, weights_after, panels["Original"][1].columns)
-    edges = {(name, i) for name, i, _ in changed}
-    width, height = diagram_size(panels["Original"][1], title=True)
+    changed = changed_weights(panels["Original"], panels["Changed"])
+    marked = {(name, i) for name, i, _ in changed}
+    width, height = diagram_size(panels["Original"], title=True)
     figure = new_figure(width, 2 * height)
     said = []
-    for row, (label, (weights, diagram)) in enumerate(panels.items()):
+    for row, (label, diagram) in enumerate(panels.items()):
         prediction, error = diagram.prediction, diagram.prediction - target
         title = f"{label} weights: prediction {number_text(prediction)}, error {number_text(error)}"
-        draw_diagram(figure.add_axes((0, 0.5 - row / 2, 1, 0.5)), diagram, weights, edges, title)
+        axes = figure.add_axes((0, 0.5 - row / 2, 1, 0.5))
+        draw_diagram(axes, diagram, diagram.edges, marked, title)
         said.append(f"{title}. {diagram.description}")
     change = listed([sentence for *_, sentence in changed]) if changed else "no weight changes"
     figure.set_label(
@@ -107,9 +109,9 @@ def draw_weight_change(
 
 @styled
 def draw_network_slopes(
-    weights: Mapping[str, Any],
-    input_data: Any,
-    target: Any,
+    weights: WeightsDict,
+    input_data: ArrayLike,
+    target: float,
     activation: Activation | str = "relu",
     output_activation: Activation | str = identity,
 ) -> Figure:
