@@ -2,6 +2,8 @@
 
 - Every ``python`` fence under ``docs/`` runs on its own and must print exactly
   the ``output`` fence below it (site_tools/checked_output.py).
+- Every number in a lesson's text must be printed or typed in by the page's
+  code (site_tools/prose_numbers.py).
 - Every ``>>>`` example in a ``lessonlib`` docstring runs as a doctest.
 """
 
@@ -10,13 +12,24 @@ from pathlib import Path
 import matplotlib
 import pytest
 from checked_output import OPTION_FLAGS, CheckedOutputParser
+from figures import read_registry
 from lesson_source import code_blocks
+from prose_numbers import ProseNumberParser
 from sybil import Sybil
 from sybil.parsers.rest import DocTestParser
+from sybil.sybil import SybilCollection
 
 matplotlib.use("Agg")  # lessons and docstrings never open a window
 
+DOCS = Path(__file__).resolve().parent / "docs"
+CAPTIONS = {
+    name: str(figure["caption"]) for name, figure in read_registry(DOCS / "figures.yml").items()
+}
+
 lessons = Sybil(parsers=[CheckedOutputParser()], path="docs", patterns=["*.md"], name="lessons")
+prose = Sybil(
+    parsers=[ProseNumberParser(CAPTIONS)], path="docs", patterns=["*.md"], name="prose-numbers"
+)
 docstrings = Sybil(
     parsers=[DocTestParser(optionflags=OPTION_FLAGS)],
     path="lessonlib",
@@ -24,10 +37,8 @@ docstrings = Sybil(
     name="docstrings",
 )
 
-pytest_collect_file = (lessons + docstrings).pytest()
+pytest_collect_file = SybilCollection([lessons, prose, docstrings]).pytest()
 
-
-DOCS = Path(__file__).resolve().parent / "docs"
 _seed_values_checked: list[str] = []
 _lessons_ran: list[str] = []
 

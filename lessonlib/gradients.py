@@ -1,8 +1,8 @@
-"""Gradient descent for a linear model: prediction = sum of input * weight.
+"""Gradient descent for the one-node model of chapter 2: prediction = sum of input * weight.
 
-These are the helpers the source post builds in its optimisation part,
-under the post's own names. ``input_data`` is one data point (a 1-D array)
-or a batch of them (a 2-D array, one row per point); ``target`` is one
+The names ``get_error``, ``get_slope`` and ``get_mse`` are those of the course
+exercise at which the post stops. ``input_data`` is one data point (a 1-D
+array) or a batch of them (a 2-D array, one row per point); ``target`` is one
 number per point. The loss is the mean squared error of the predictions.
 """
 

@@ -35,8 +35,8 @@ def drawn(name: str) -> str:
 
 def test_slopes_on_the_network_are_the_slopes_the_lesson_prints() -> None:
     page = "backprop/backpropagation-by-hand.md"
-    output_slopes = printed_by(page, "output_slopes = 2 * error * hidden_outputs")
-    hidden_slopes = printed_by(page, "hidden_slopes = np.outer(hidden_deltas, input_data)")
+    output_slopes = printed_by(page, "2 * error * values.hidden_outputs[0]")
+    hidden_slopes = printed_by(page, "np.outer(hidden_deltas, input_data)")
     printed = [
         int(n) for n in re.findall(r"-?\d+", output_slopes + hidden_slopes.split("\n", 1)[1])
     ]

@@ -236,7 +236,7 @@ def imported_from_lessonlib(text: str) -> set[str]:
     ``lessonlib.<module>.<name>``; private modules (``lessonlib._checks``) have no entry.
     """
     anchors = set()
-    pattern = r"^from (lessonlib(?:\.[a-z]\w*)?) import \(?([\w\s,]+?)\)?$"
+    pattern = r"^[ \t]*from (lessonlib(?:\.[a-z]\w*)?) import \(?([\w\s,]+?)\)?$"  # folded too
     for match in re.finditer(pattern, text, re.MULTILINE):
         for name in filter(None, (name.strip() for name in match[2].split(","))):
             documented = match[1] == "lessonlib" or name in lessonlib.__all__
@@ -295,4 +295,4 @@ def test_search_index_keeps_prose_and_leaves_out_code(built_site: Path) -> None:
     assert "<pre" not in text
     assert "Run this lesson yourself" not in text
     assert "print(" not in text  # no line of any lesson's code
-    assert "keeps a positive input as it is" in text  # the ReLU lesson's prose
+    assert "keeps a positive weighted sum as it is" in text  # the ReLU lesson's prose
