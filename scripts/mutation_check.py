@@ -12,6 +12,10 @@ change needs no re-run, only a new comparison, so the whole check takes a
 few seconds. Run it as ``python scripts/mutation_check.py``; it prints the
 score and its wall time and exits 1 naming the file and line of any change
 that was not caught.
+
+The numbers in the prose get their own score: every number in a lesson's text
+that restates a printed result has its last written digit moved by one, and the
+prose check (``site_tools/prose_numbers.py``) must then fail the page.
 """
 
 from __future__ import annotations
@@ -41,8 +45,10 @@ import matplotlib  # noqa: E402
 
 matplotlib.use("Agg")  # as in conftest.py: lessons never open a window
 
+import yaml  # noqa: E402
 from checked_output import output_mismatch, run_block  # noqa: E402
 from lesson_source import CodeBlock, code_blocks, runnable_source  # noqa: E402
+from prose_numbers import Number, numbers_in, prose_numbers, sections, unfounded  # noqa: E402
 
 # A number as printed: -3, 0.4993, 9.6e-05, 0. (numpy prints "0." in float arrays)
 NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?(?![\w])")
@@ -164,7 +170,7 @@ def output_mutation(text: str, block: CodeBlock, index: int, lesson: Path) -> Mu
     assert block.output_start is not None
     values = list(NUMBER.finditer(block.output)) or list(WORD.finditer(block.output))
     if not values:  # an empty output fence: any value added must fail
-        start = block.output_start
+        start = _page_offset(text, block.output_line, block.output, 0)
         changed = f"{text[:start]}0\n{text[start:]}"
         return Mutation(lesson, _line(text, start), "value added", "", "0", changed)
     kind = OUTPUT_KINDS[index % len(OUTPUT_KINDS)]
@@ -181,7 +187,7 @@ def output_mutation(text: str, block: CodeBlock, index: int, lesson: Path) -> Mu
             after = f"{before} {before}"
         else:
             after = ""
-        start = block.output_start + value.start()
+        start = _page_offset(text, block.output_line, block.output, value.start())
         changed = text[:start] + after + text[start + len(before) :]
         return Mutation(lesson, _line(text, start), kind, before, after, changed)
     # no number with a digit the checker must notice (e.g. the output is "True"): add a value
@@ -200,22 +206,37 @@ def input_mutations(text: str, block: CodeBlock, index: int, lesson: Path) -> It
     A flipped sign is a large change; a number whose change leaves the printed
     output identical is skipped by the caller, as it proves nothing either way.
     """
-    source_start = text.index(block.source, block.start)
-    lines = block.source.splitlines(keepends=True)
-    line_starts = [sum(len(line) for line in lines[:row]) for row in range(len(lines))]
+    source_lines = block.source.splitlines(keepends=True)
     tokens = number_tokens(block.source)
     for attempt in range(len(tokens)):
         token = tokens[(index + attempt) % len(tokens)]
-        offset = source_start + line_starts[token.start[0] - 1] + token.start[1]
+        row, column = token.start[0] - 1, token.start[1]
+        position = sum(len(line) for line in source_lines[:row]) + column
+        offset = _page_offset(text, block.line, block.source, position)
         before = token.string
         after = "1" if float(before.rstrip("jJ").replace("_", "") or 0) == 0 else f"-{before}"
         changed = text[:offset] + after + text[offset + len(before) :]
-        new_source = changed[
-            source_start : source_start + len(block.source) - len(before) + len(after)
-        ]
-        if _compiles(new_source):
-            line = _line(text, offset)
-            yield Mutation(lesson, line, "input number changed", before, after, changed)
+        line = source_lines[row]
+        new_line = line[:column] + after + line[column + len(before) :]
+        if _compiles("".join([*source_lines[:row], new_line, *source_lines[row + 1 :]])):
+            yield Mutation(
+                lesson, _line(text, offset), "input number changed", before, after, changed
+            )
+
+
+def _page_offset(text: str, first_line: int, body: str, position: int) -> int:
+    """Where in the page lies ``position`` of a fence's ``body``, which starts on ``first_line``.
+
+    ``first_line`` is the fence's own line, counted from 1, so it is also the 0-based
+    index of the body's first line. A fence folded in an answer is indented on the page,
+    and its body, as the lexer gives it, is not: each line's indent is added back.
+    """
+    page_lines = text.splitlines(keepends=True)
+    body_lines = body.splitlines(keepends=True)
+    row = body[:position].count("\n")
+    column = position - sum(len(line) for line in body_lines[:row])
+    indent = len(page_lines[first_line + row]) - len(body_lines[row])
+    return sum(len(line) for line in page_lines[: first_line + row]) + indent + column
 
 
 def _compiles(source: str) -> bool:
@@ -234,6 +255,9 @@ class Tally:
     inputs: int = 0  # input changes that altered what the block prints
     unchanged: int = 0  # input changes that left the printed output identical (skipped)
     survivors: list[Mutation] = field(default_factory=list)
+    prose_total: int = 0  # numbers in the prose that restate a printed result, each changed
+    prose_skipped: int = 0  # changes to a number that the section shows too
+    prose_survivors: list[str] = field(default_factory=list)
 
     def check(self, lessons: Lessons, page: Path, mutation: Mutation) -> None:
         """Write the changed lesson, check it, and keep the change if the page still passes."""
@@ -292,6 +316,51 @@ def check_pages(docs: Path, lessons: Lessons) -> Tally:
     return tally
 
 
+def prose_mutations(docs: Path, captions: dict[str, str]) -> tuple[int, int, list[str]]:
+    """Move the last digit of every restated number in the prose, and check the changed page.
+
+    Returns how many changes were made, how many were skipped, and those not caught. A
+    change is skipped when the changed number is itself one that the section's code
+    prints or types in: no check that reads the page could tell it from the original.
+    """
+    total, skipped, survivors = 0, 0, []
+    for page in sorted(docs.rglob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        if not code_blocks(text):
+            continue  # not a lesson
+        parts = sections(text)
+        for number in prose_numbers(text, captions):
+            section = [part for part in parts if part.start <= number.at][-1]
+            if number.value in section.typed:
+                continue  # an input the code types in: exempt, so nothing to prove
+            after = _moved_last_digit(number.text)
+            if section.founds(next(numbers_in(after))):
+                skipped += 1
+                continue
+            total += 1
+            changed_text, changed_captions = text, captions
+            if number.caption:
+                caption = captions[number.caption]
+                changed_captions = {**captions, number.caption: _replaced(caption, number, after)}
+            else:
+                changed_text = _replaced(text, number, after)
+            if not unfounded(prose_numbers(changed_text, changed_captions), sections(changed_text)):
+                where = f"docs/{page.relative_to(docs).as_posix()}:{number.line}"
+                survivors.append(f"{where} prose number {number.text!r} -> {after!r}")
+    return total, skipped, survivors
+
+
+def _moved_last_digit(text: str) -> str:
+    """The number as written, its last digit moved by one (9 goes down to 8)."""
+    position = max(index for index, character in enumerate(text) if character.isdigit())
+    digit = int(text[position])
+    return text[:position] + str(digit + 1 if digit < 9 else digit - 1) + text[position + 1 :]
+
+
+def _replaced(text: str, number: Number, after: str) -> str:
+    return text[: number.start] + after + text[number.start + len(number.text) :]
+
+
 def report(tally: Tally, lessons: Lessons) -> int:
     """Print the score and the wall time; return 1 if any change survived."""
     outputs = sum(tally.outputs.values())
@@ -307,13 +376,21 @@ def report(tally: Tally, lessons: Lessons) -> int:
     total = outputs + tally.inputs
     caught = total - len(tally.survivors)
     print(f"mutation score: {100.0 * caught / max(total, 1):.1f}% ({caught} of {total})")
+    prose = tally.prose_total - len(tally.prose_survivors)
+    print(
+        f"prose score: {100.0 * prose / max(tally.prose_total, 1):.1f}% ({prose} of "
+        f"{tally.prose_total} numbers in the text that restate a printed result; skipped, as "
+        f"the changed number is one the section shows too: {tally.prose_skipped})"
+    )
     print(f"{lessons.executions} block runs, wall time {time.perf_counter() - STARTED:.1f} s")
-    if total == 0:
-        print("FAIL: no shown output found under docs/, so nothing was proved")
+    if total == 0 or tally.prose_total == 0:
+        print("FAIL: no shown output or restated number found under docs/: nothing was proved")
         return 1
     for survivor in tally.survivors:
         print(f"NOT CAUGHT: {survivor.describe()}")
-    return 1 if tally.survivors else 0
+    for prose_survivor in tally.prose_survivors:
+        print(f"NOT CAUGHT: {prose_survivor}")
+    return 1 if tally.survivors or tally.prose_survivors else 0
 
 
 def main() -> int:
@@ -322,6 +399,11 @@ def main() -> int:
         docs = Path(folder, "docs")
         shutil.copytree(ROOT / "docs", docs)
         tally = check_pages(docs, lessons)
+        registry = yaml.safe_load((docs / "figures.yml").read_text(encoding="utf-8"))
+        captions = {name: str(figure["caption"]) for name, figure in registry.items()}
+        tally.prose_total, tally.prose_skipped, tally.prose_survivors = prose_mutations(
+            docs, captions
+        )
     return report(tally, lessons)
 
 

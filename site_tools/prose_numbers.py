@@ -1,27 +1,31 @@
-"""Numbers in the prose of a lesson: each one restates what the page prints or types in.
+"""Numbers in the prose of a lesson: each restates what its section's code prints or types in.
 
 The rule, which the maintainers' page states too:
 
 - Every number written in a lesson's text (sentences, lists, tables, formulas,
-  and the captions of its figures) must be one that the page's code prints, in
-  an ``output`` fence, to the precision the text writes it (a number followed
-  by "…" has its digits cut, not rounded), or one that the page's code types
-  in: a number written in one of its ``python`` fences, an input.
+  and the captions of its figures) must be one that the code of the same
+  section (from one ``##`` heading to the next) prints in an ``output`` fence,
+  to the precision the text writes it (a number followed by "…" has its digits
+  cut, not rounded), or one that this code types in: an input.
 - Exempt is only a number right after one of the words in `NAMING`: it names
   a part of the site or of a network ("chapter 3", "lab 1", "layer 2").
 
 So a sentence that restates a result fails as soon as the result changes, or
-the sentence does. Timings (``output-varies`` fences) count as nothing printed:
-the text never states a timing. The check is static, and fast: the output
-fences are themselves checked against the code by ``checked_output.py``.
+the sentence does; looking only within its section keeps a changed number from
+passing because the same value happens to appear elsewhere on the page.
+Timings (``output-varies`` fences) count as nothing printed. The check is
+static and fast: the output fences are checked against the code by
+``checked_output.py``.
 """
 
 from __future__ import annotations
 
-import math
+import io
+import keyword
 import re
+import tokenize
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 from lesson_source import OUTPUT_LANGUAGES, code_blocks
@@ -31,42 +35,53 @@ from sybil import Document, Example, Region
 NAMING = ("chapter", "lab", "exercise", "layer", "node", "input", "part")
 
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*([\w-]*)")
+_FIGURE = re.compile(r"^<!--\s*figure:\s*(?P<name>\S+)\s*-->")  # as site_tools/figures.py reads it
 # Spans that are not read as prose: link targets, attribute lists, HTML tags and
 # comments, and the sub- and superscripts of formulas (indices and powers).
 _NOT_PROSE = re.compile(
     r"\]\([^)]*\)|\{[:#.%][^}]*\}|\{ [^}]*\}|<!--.*?-->|<[^>\n]+>"
     r"|[_^]\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|[_^]\\?[\w']+"
 )
-_MINUS = "-\u2212"  # hyphen-minus and the minus sign
 _NUMBER = re.compile(
-    rf"(?<![\w.\\])(?P<sign>[{_MINUS}](?=\d))?"
+    r"(?<![\w.\\])(?P<sign>[-\u2212](?=\d))?"  # a hyphen-minus or a minus sign
     r"(?P<digits>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?P<fraction>\.\d+)?(?P<exponent>[eE][-+]?\d+)?"
     r"(?P<cut>…|\.\.\.)?(?:st|nd|rd|th)?(?![\w])"  # 10,000th is 10,000
 )
-_FIGURE = re.compile(r"^<!--\s*figure:\s*(?P<name>\S+)\s*-->")  # as site_tools/figures.py reads it
 _NAMED = re.compile(rf"\b(?:{'|'.join(NAMING)})s?\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Number:
-    """One number as written: its text, value and the decimals it shows."""
+    """One number as written: its text, value and the decimal places it shows."""
 
     text: str
     value: float
     decimals: int  # decimal places written (0 for whole numbers, -11 for 8e+11)
     cut: bool  # written with "…": its further digits were cut off, not rounded
-    start: int  # offset in the page (in its figure's caption, for a caption)
-    line: int
+    start: int  # offset in the page, or in its figure's caption for a caption
+    line: int = 0
     caption: str = ""  # the figure whose caption holds the number, if any
+    at: int = 0  # offset in the page of the line that holds it (the marker, for a caption)
 
     def restates(self, other: float) -> bool:
         """True when ``other``, written to this number's precision, reads as this number."""
-        if self.decimals == 0 and not self.cut and abs(self.value) >= 1e4:
-            return math.isclose(other, self.value, rel_tol=0, abs_tol=0.5)
         place = Decimal(1).scaleb(-self.decimals)
         written = Decimal(str(self.value)).quantize(place)
         modes = (ROUND_DOWN,) if self.cut else (ROUND_HALF_UP, ROUND_HALF_EVEN)
         return any(Decimal(repr(other)).quantize(place, mode) == written for mode in modes)
+
+
+@dataclass
+class Section:
+    """The numbers a section's code prints and types in, from its offset in the page on."""
+
+    start: int
+    printed: list[float] = field(default_factory=list)
+    typed: list[float] = field(default_factory=list)
+
+    def founds(self, number: Number) -> bool:
+        """True when this section's code prints the number, or types it in."""
+        return number.value in self.typed or any(number.restates(v) for v in self.printed)
 
 
 def numbers_in(text: str, start: int = 0, prose: bool = False) -> Iterator[Number]:
@@ -75,20 +90,23 @@ def numbers_in(text: str, start: int = 0, prose: bool = False) -> Iterator[Numbe
         sign = match["sign"] or ""
         if sign and prose and re.search(r"[\d)\]}]\s*$", text[: match.start()]):
             sign = ""  # "3 - 4": a subtraction, so the number is 4
-        digits = match["digits"].replace(",", "")
-        written = f"{digits}{match['fraction'] or ''}{match['exponent'] or ''}"
-        value = -float(written) if sign else float(written)
+        written = f"{match['digits'].replace(',', '')}{match['fraction'] or ''}"
+        value = float(written + (match["exponent"] or ""))
         exponent = int(match["exponent"][1:]) if match["exponent"] else 0
         decimals = len(match["fraction"] or ".") - 1 - exponent  # 8e+11 is written to 1e+11
         offset = start + match.start() + (len(match["sign"] or "") - len(sign))
-        line = text.count("\n", 0, match.start()) + 1
-        yield Number(match[0], value, decimals, bool(match["cut"]), offset, line)
+        yield Number(
+            match[0][len(match["sign"] or "") - len(sign) :],
+            -value if sign else value,
+            decimals,
+            bool(match["cut"]),
+            offset,
+        )
 
 
-def prose_numbers(text: str, captions: dict[str, str] | None = None) -> list[Number]:
+def prose_numbers(text: str, captions: dict[str, str]) -> list[Number]:
     """The numbers in a lesson's prose, with their lines; figure markers read as their captions."""
-    found, fence = [], None
-    offset = 0
+    found, fence, offset = [], None, 0
     for number, line in enumerate(text.splitlines(keepends=True), start=1):
         opening = _FENCE.match(line)
         if fence is None and opening:
@@ -96,18 +114,15 @@ def prose_numbers(text: str, captions: dict[str, str] | None = None) -> list[Num
         elif fence is not None and line.strip().startswith(fence):
             fence = None
         elif marker := _FIGURE.match(line):
-            caption = (captions or {}).get(marker[1], "")
-            found += [_at(value, number, marker[1]) for value in _readable_numbers(caption, 0)]
+            caption = captions.get(marker["name"], "")
+            found += [
+                replace(n, line=number, caption=marker["name"], at=offset)
+                for n in _readable_numbers(caption, 0)
+            ]
         elif fence is None:
-            found += [_at(value, number) for value in _readable_numbers(line, offset)]
+            found += [replace(n, line=number, at=offset) for n in _readable_numbers(line, offset)]
         offset += len(line)
     return found
-
-
-def _at(number: Number, line: int, caption: str = "") -> Number:
-    return Number(
-        number.text, number.value, number.decimals, number.cut, number.start, line, caption
-    )
 
 
 def _readable_numbers(text: str, offset: int) -> list[Number]:
@@ -119,44 +134,76 @@ def _readable_numbers(text: str, offset: int) -> list[Number]:
     ]
 
 
-def page_values(text: str) -> tuple[list[float], list[float]]:
-    """What the page prints (its output fences) and what its code types in (its python fences)."""
-    printed: list[float] = []
-    typed: list[float] = []
-    for language, body in _fenced(text):
-        if language == "python":
-            written = re.sub(r"(?<=\d)_(?=\d)", "", body)  # 100_000 is 100000
-            typed += [number.value for number in numbers_in(written)]
-        elif language in OUTPUT_LANGUAGES[:1]:  # not output-varies: timings are never restated
-            printed += [number.value for number in numbers_in(body)]
-    return printed, typed
-
-
-def _fenced(text: str) -> Iterator[tuple[str, str]]:
-    language, fence, body = "", None, []
+def sections(text: str) -> list[Section]:
+    """The page cut at its ``##`` headings, each with what its code prints and types in."""
+    found, fence, language, offset, body = [Section(0)], None, "", 0, []
     for line in text.splitlines(keepends=True):
         opening = _FENCE.match(line)
         if fence is None and opening:
             fence, language, body = opening[1], opening[2], []
         elif fence is not None and line.strip().startswith(fence):
-            yield language, "".join(body)
+            _add(found[-1], language, "".join(body))
             fence = None
         elif fence is not None:
             body.append(line)
+        elif line.startswith("## "):
+            found.append(Section(offset))
+        offset += len(line)
+    return found
 
 
-def unfounded(numbers: Iterable[Number], printed: list[float], typed: list[float]) -> list[Number]:
-    """The numbers that the page neither prints nor types in."""
-    return [
-        number
-        for number in numbers
-        if not any(number.restates(value) for value in printed)
-        and not any(number.value == value for value in typed)
-    ]
+def _add(section: Section, language: str, body: str) -> None:
+    if language == "python":
+        section.typed += literals(body)
+    elif language == OUTPUT_LANGUAGES[0]:  # not output-varies: timings are never restated
+        section.printed += [number.value for number in numbers_in(body)]
+
+
+def literals(source: str) -> list[float]:
+    """The numbers a block of code types in: its numeric literals, with the sign of ``-3``.
+
+    Numbers inside strings and comments are text, not inputs, so they do not count.
+    """
+    values: list[float] = []
+    significant: list[tokenize.TokenInfo] = []  # the tokens so far, without comments and lines
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            if token.type == tokenize.NUMBER:
+                value = float(token.string.replace("_", "").rstrip("jJ"))
+                values.append(-value if _negated(significant) else value)
+            if token.type not in (tokenize.NL, tokenize.NEWLINE, tokenize.COMMENT):
+                significant.append(token)
+    except (tokenize.TokenError, SyntaxError):  # not Python, such as a snippet line: no inputs
+        return []
+    return values
+
+
+def _negated(before: list[tokenize.TokenInfo]) -> bool:
+    """True when the tokens before a number end in a minus that negates it: ``[-3``, not ``5 - 3``.
+
+    A minus after an operand (a name, a number, a string, a closing bracket) subtracts.
+    """
+    if not before or before[-1].string != "-":
+        return False
+    operand = len(before) > 1 and (
+        before[-2].type in (tokenize.NUMBER, tokenize.STRING)
+        or (before[-2].type == tokenize.NAME and not keyword.iskeyword(before[-2].string))
+        or before[-2].string in ")]}"
+    )
+    return not operand
+
+
+def unfounded(numbers: Iterable[Number], page: list[Section]) -> list[Number]:
+    """The numbers that their section's code neither prints nor types in."""
+    return [number for number in numbers if not _section_of(number, page).founds(number)]
+
+
+def _section_of(number: Number, page: list[Section]) -> Section:
+    return [section for section in page if section.start <= number.at][-1]
 
 
 class ProseNumberParser:
-    """A Sybil parser: one example per line of prose with numbers, each checked against the page."""
+    """A Sybil parser: one example per line of prose with numbers, checked against its section."""
 
     def __init__(self, captions: dict[str, str]) -> None:
         self.captions = captions
@@ -164,32 +211,24 @@ class ProseNumberParser:
     def __call__(self, document: Document) -> Iterable[Region]:
         if not code_blocks(document.text):
             return  # not a lesson: no code whose results the text could restate
-        printed, typed = page_values(document.text)
+        page = sections(document.text)
         by_line: dict[int, list[Number]] = {}
         for number in prose_numbers(document.text, self.captions):
             by_line.setdefault(number.line, []).append(number)
-        for line, numbers in by_line.items():
-            start = _line_start(document.text, line)
-            end = document.text.find("\n", start)
+        for numbers in by_line.values():
+            end = document.text.find("\n", numbers[0].at)
             end = len(document.text) if end < 0 else end
-            yield Region(start, end, parsed=(numbers, printed, typed), evaluator=self.check)
+            yield Region(numbers[0].at, end, parsed=(numbers, page), evaluator=self.check)
 
     @staticmethod
     def check(example: Example) -> str | None:
-        numbers, printed, typed = example.parsed
-        missing = unfounded(numbers, printed, typed)
+        numbers, page = example.parsed
+        missing = unfounded(numbers, page)
         if not missing:
             return None
         said = ", ".join(repr(number.text) for number in missing)
         return (
-            f"the text says {said}, but the page's code neither prints "
-            f"{'that number' if len(missing) == 1 else 'those numbers'}, to the precision "
-            "written, nor types it in"
+            f"the text says {said}, but the code of its section neither prints "
+            f"{'it' if len(missing) == 1 else 'them'} (to the precision written) nor types "
+            f"{'it' if len(missing) == 1 else 'them'} in"
         )
-
-
-def _line_start(text: str, line: int) -> int:
-    start = 0
-    for _ in range(line - 1):
-        start = text.index("\n", start) + 1
-    return start
