@@ -104,6 +104,13 @@ def lesson_tab(
         watch.context.close()
 
 
+#: Opens every folded box (<details>) around an element.
+OPEN_FOLDS = """element => {
+    for (let fold = element.closest("details"); fold; fold = fold.parentElement.closest("details"))
+        fold.open = true;
+}"""
+
+
 def run_like_a_reader(code: str, workdir: Path) -> subprocess.CompletedProcess[str]:
     """Run pasted code in a fresh Python that has lessonlib installed, outside the repo."""
     return subprocess.run(
@@ -134,6 +141,7 @@ def test_copy_button_gives_code_that_runs(
     shown = page.locator("article div.highlight")
     assert shown.count() == lesson.fence_count, "code blocks on the page vs fences in the Markdown"
     view = shown.nth(lesson.fence_number(block))
+    view.evaluate(OPEN_FOLDS)  # a block in a folded answer: open it, as a reader would
     view.hover()
     view.get_by_title("Copy to clipboard").click()
     copied = page.evaluate("navigator.clipboard.readText()")
