@@ -79,7 +79,7 @@ def call(function, *arguments, hint):
         message = f"{function.__name__} raised {type(error).__name__}: {error}"
         raise AssertionError(f"{message}. {hint}") from error
     assert unchanged(copies, arguments), (
-        f"{function.__name__} changed an array it was given. Compute a new array "
+        f"{function.__name__} changed an argument it was given. Compute new arrays "
         "(values = values * 2) instead of updating one in place (values *= 2)."
     )
     return result

@@ -81,7 +81,7 @@ def call(function, *arguments, hint):
         message = f"{function.__name__} raised {type(error).__name__}: {error}"
         raise AssertionError(f"{message}. {hint}") from error
     assert unchanged(copies, arguments), (
-        f"{function.__name__} changed an array it was given. Compute a new array "
+        f"{function.__name__} changed an argument it was given. Compute new arrays "
         "(values = values * 2) instead of updating one in place (values *= 2)."
     )
     return result
@@ -409,12 +409,6 @@ def gradient_descent(input_data, target, weights, learning_rate, n_updates):
 
 
 # %%
-hint = (
-    "Keep the weights each step returns, record the squared error after each update, "
-    "and return (weights, losses)."
-)
-
-
 def rounded(values):
     """Numbers rounded to 4 decimals, to show in a message; anything else as it is."""
     try:
@@ -425,6 +419,10 @@ def rounded(values):
 
 def check_descent(arguments, where):
     """Run your gradient_descent and lessonlib's on the same arguments; fail if they differ."""
+    hint = (
+        "Keep the weights each step returns, record the squared error after each update, "
+        "and return (weights, losses)."
+    )
     expected = lessonlib.gradient_descent(*arguments)
     got = call(gradient_descent, *arguments, hint=hint)
     two_things = isinstance(got, tuple | list) and len(got) == 2

@@ -267,14 +267,12 @@ def forward_pass(inputs, hidden_weights, hidden_bias, output_weights, output_bia
 
 
 # %%
-hint = (
-    "Each layer is sigmoid(weights @ values + bias): the hidden layer takes the inputs and "
-    "the output layer the hidden outputs, each with its own bias, all from the arguments."
-)
-
-
 def check_forward_pass(example, name):
     """Run your forward_pass on an example; fail unless it agrees with lessonlib.forward."""
+    hint = (
+        "Each layer is sigmoid(weights @ values + bias): the hidden layer takes the inputs and "
+        "the output layer the hidden outputs, each with its own bias, all from the arguments."
+    )
     values, _ = reference(example)
     keys = ["inputs", "hidden_weights", "hidden_bias", "output_weights", "output_bias"]
     got = call(forward_pass, *[example[key] for key in keys], hint=hint)
@@ -344,14 +342,12 @@ def output_layer_slopes(hidden_outputs, outputs, targets):
 
 
 # %%
-hint = (
-    "Each output delta is (output - target) * output * (1 - output); the slope of the "
-    "weight from hidden node k into output node j is delta[j] * hidden_outputs[k]."
-)
-
-
 def check_output_layer(example, name):
     """Run your output_layer_slopes on an example; fail unless it agrees with lessonlib."""
+    hint = (
+        "Each output delta is (output - target) * output * (1 - output); the slope of the "
+        "weight from hidden node k into output node j is delta[j] * hidden_outputs[k]."
+    )
     values, gradients = reference(example)
     arguments = [values.activations[0], values.output, example["targets"]]
     got = call(output_layer_slopes, *arguments, hint=hint)
@@ -423,15 +419,13 @@ def hidden_layer_slopes(inputs, hidden_outputs, output_deltas, output_weights):
 
 
 # %%
-hint = (
-    "The hidden deltas are (output_weights.T @ output_deltas) * hidden_outputs * "
-    "(1 - hidden_outputs), with the output weights given; the slopes are their outer "
-    "product with the inputs."
-)
-
-
 def check_hidden_layer(example, name):
     """Run your hidden_layer_slopes on an example; fail unless it agrees with lessonlib."""
+    hint = (
+        "The hidden deltas are (output_weights.T @ output_deltas) * hidden_outputs * "
+        "(1 - hidden_outputs), with the output weights given; the slopes are their outer "
+        "product with the inputs."
+    )
     values, gradients = reference(example)
     arguments = [example["inputs"], values.activations[0], gradients.deltas[1]]
     got = call(hidden_layer_slopes, *arguments, example["output_weights"], hint=hint)
