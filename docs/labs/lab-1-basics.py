@@ -207,9 +207,9 @@ def relu(x):
 hint = "relu takes one number x and returns x if it is positive, else 0."
 
 numbers = [-4, -0.5, 0, 0.5, 3]
-results = [call(relu, number, hint=hint) for number in numbers]
-print(results)
-for number, got in zip(numbers, results, strict=True):
+relu_values = [call(relu, number, hint=hint) for number in numbers]
+print(relu_values)
+for number, got in zip(numbers, relu_values, strict=True):
     expected = lessonlib.relu(number)
     assert agrees(got, expected), f"relu({number}) gave {got}; expected {expected}. {hint}"
 print("Exercise 2 passed: relu agrees with lessonlib.relu.")
@@ -441,7 +441,7 @@ print("Exercise 5 passed: predict_with_network2 agrees with lessonlib on 50 rand
 #   them. Compare it with exercise 5's `predict_with_network2`.
 #   <details><summary>Answer</summary>With ReLU at the hidden layers and none
 #   at the output, the lesson's two-layer network predicts [364] for the rows
-#   `[[3, 5]]`, the same as `predict_with_network2` (printed by the last
+#   <code>[[3, 5]]</code>, the same as <code>predict_with_network2</code> (printed by the last
 #   cell).</details>
 # - Continue with chapter 2, which starts with *How weights change accuracy*.
 

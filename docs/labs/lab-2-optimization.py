@@ -471,10 +471,11 @@ print("Exercise 5 passed: gradient_descent agrees with lessonlib.gradient_descen
 # - Extend `get_slope` to a batch: a 2-D `input_data` with one row per point,
 #   one target per row, and the mean of the points' slopes. Compare it with
 #   `lessonlib.get_slope`, which accepts batches too.
-#   <details><summary>Answer</summary>For the rows `[[1, 2, 3], [0, 1, -1],
-#   [2, 0, 1]]`, targets `[0, 1, 2]` and weights `[0, 2, 1]`, the slopes are
-#   3.3333, 9.3333 and 13.3333 (printed by the last cell): the mean of the
-#   three points' own slopes.</details>
+#   <details><summary>Answer</summary>For the rows
+#   <code>[[1, 2, 3], [0, 1, -1], [2, 0, 1]]</code>, targets <code>[0, 1, 2]</code>
+#   and weights <code>[0, 2, 1]</code>, the slopes are 3.3333, 9.3333 and 13.3333
+#   (printed by the last cell): the mean of the three points' own
+#   slopes.</details>
 # - Continue with chapter 3, where the slopes of hidden layers are found by
 #   backpropagation.
 
