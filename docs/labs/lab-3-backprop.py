@@ -608,8 +608,9 @@ print("Exercise 6 passed: accuracy agrees with lessonlib.accuracy.")
 # ## Put it together: handwritten digits
 #
 # Your `train_one_epoch` and `accuracy` now train a network with one hidden
-# layer of 32 ReLU nodes on the 8-by-8 digits that scikit-learn ships, and
-# measure it on rows it never trained on.
+# layer of 32 ReLU nodes on the small images of handwritten digits that
+# scikit-learn ships, 64 pixels each, and measure it on rows it never trained
+# on.
 
 # %%
 from sklearn.datasets import load_digits
