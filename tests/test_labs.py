@@ -17,6 +17,7 @@ from __future__ import annotations
 import ast
 import copy
 import re
+import symtable
 from pathlib import Path
 
 import jupytext
@@ -33,6 +34,7 @@ SOLUTION_FENCE = re.compile(
     r"<details><summary>Solution</summary>\s*```python\n(?P<code>.*?)```\s*</details>",
     re.DOTALL,
 )
+COMPREHENSIONS = {"listcomp", "dictcomp", "setcomp", "genexpr"}  # scopes of their own in 3.11
 KERNEL_TIMEOUT_S = 120  # per cell; a lab runs in seconds, this only stops a hung kernel
 
 pytestmark = pytest.mark.slow
@@ -87,6 +89,31 @@ def defined_names(source: str) -> set[str]:
         for node in ast.parse(source).body
         if isinstance(node, ast.FunctionDef | ast.ClassDef)
     }
+
+
+def globals_read(table: symtable.SymbolTable) -> set[str]:
+    """The global names a scope and the scopes nested in it read."""
+    names = set(table.get_globals()) if table.get_type() == "function" else set()
+    for child in table.get_children():
+        names |= globals_read(child)
+    return names
+
+
+def data_read_by_functions(source: str) -> dict[str, set[str]]:
+    """For each function defined in ``source``, the module-level data it reads.
+
+    Data is any name the module assigns, other than imports and the names of
+    functions and classes: calling another function is fine, reading its
+    variables is not.
+    """
+    module = symtable.symtable(source, "<lab>", "exec")
+    data = {
+        symbol.get_name()
+        for symbol in module.get_symbols()
+        if symbol.is_assigned() and not symbol.is_imported() and not symbol.is_namespace()
+    }
+    functions = [table for table in module.get_children() if table.get_name() not in COMPREHENSIONS]
+    return {table.get_name(): globals_read(table) & data for table in functions}
 
 
 def test_the_labs_exist() -> None:
@@ -153,3 +180,18 @@ def test_each_exercise_has_a_folded_solution_shown_as_run(lab: Path) -> None:
 def test_every_lab_is_in_the_site_nav(lab: Path) -> None:
     nav_entry = re.compile(rf"^\s+- .+: labs/{re.escape(lab.name)}$", re.MULTILINE)
     assert nav_entry.search((ROOT / "mkdocs.yml").read_text())
+
+
+def test_the_global_data_finder_sees_a_read_and_not_a_call() -> None:
+    source = "import numpy as np\nrate = 0.1\ndef helper(x):\n    return x\n"
+    source += "def step(w):\n    return [helper(v) - rate for v in np.ravel(w)]\n"
+    assert data_read_by_functions(source) == {"helper": set(), "step": {"rate"}}
+
+
+@pytest.mark.parametrize("lab", LABS, ids=lab_id)
+def test_no_lab_function_reads_data_from_the_labs_globals(lab: Path) -> None:
+    """Every function takes its data as arguments, so a copied function works on its own."""
+    notebook = without(read_lab(lab), "exercise")
+    source = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "code")
+    readers = {name: read for name, read in data_read_by_functions(source).items() if read}
+    assert not readers, f"{lab.name}: these functions read the lab's global data: {readers}"

@@ -24,8 +24,11 @@
 #
 # **How this lab works**
 #
-# Each exercise says what to write, and a *check* cell compares your code with
-# `lessonlib`, the library the lessons use. On this page the reference solutions
+# Each exercise says what to write, and a *check* cell tests your code: first
+# on the lesson's own example, then against `lessonlib`, the library the
+# lessons use, on random data. A check calls your function on copies of its
+# data and fails if your function changes them. When it fails, it says what
+# your code gave and what it expected. On this page the reference solutions
 # have been run, so every check shows what passing looks like. Each solution is
 # folded under **Solution**: try the exercise before you open it.
 #
@@ -50,27 +53,85 @@
 # %% [markdown]
 # ## Set up
 #
-# Every check compares your functions with `lessonlib`'s, which are reached
-# through the module name, as `lessonlib.relu` and so on. Your own functions
-# use the plain names.
+# The letters follow the site's notation page: an input row is x, a weight w,
+# a node's weighted sum z and a prediction ŷ. The checks compare your
+# functions with `lessonlib`'s, reached through the module name, as
+# `lessonlib.relu`; your own functions use the plain names. `call` runs your
+# function the way every check does, and `agrees` compares what it gave with
+# what the check expected.
 
 # %%
+import copy
+
 import numpy as np
 
 import lessonlib
+
+
+def call(function, *arguments, hint):
+    """Run your function on copies of the check's data; fail in words if it goes wrong."""
+    copies = copy.deepcopy(arguments)
+    try:
+        result = function(*copies)
+    except NotImplementedError:
+        raise  # your cell still holds `raise NotImplementedError`
+    except Exception as error:
+        message = f"{function.__name__} raised {type(error).__name__}: {error}"
+        raise AssertionError(f"{message}. {hint}") from error
+    assert unchanged(copies, arguments), (
+        f"{function.__name__} changed an argument it was given. Compute new arrays "
+        "(values = values * 2) instead of updating one in place (values *= 2)."
+    )
+    return result
+
+
+def unchanged(copies, originals):
+    """Whether every array in the originals, also inside dicts and lists, equals its copy."""
+    if isinstance(originals, dict):
+        return all(key in copies and unchanged(copies[key], originals[key]) for key in originals)
+    if isinstance(originals, list | tuple):
+        return len(copies) == len(originals) and all(map(unchanged, copies, originals))
+    if isinstance(originals, np.ndarray):
+        return np.array_equal(copies, originals)
+    return True
+
+
+def agrees(got, expected):
+    """Whether got has the shape of expected and, to rounding, its values."""
+    try:
+        got = np.asarray(got, dtype=float)
+    except (TypeError, ValueError):
+        return False  # None, text, or lists of different lengths
+    return got.shape == np.shape(expected) and bool(np.allclose(got, expected))
+
+
+# The lessons' examples, which the checks try first. The lesson on many rows
+# predicts its four rows; the fifth, [-1, 2], has a negative output sum.
+lesson_rows = np.array([[3, 5], [2, -1], [0, 0], [8, 4], [-1, 2]])  # (5 rows, 2 inputs)
+lesson_weights = dict(
+    zip(["node_0", "node_1", "output"], np.array([[3, 3], [1, 5], [2, -1]]), strict=True)
+)
+two_layer_weights = dict(  # the lesson on multi-layer networks, one row of weights per node
+    zip(
+        ["node_0_0", "node_0_1", "node_1_0", "node_1_1", "output"],
+        np.array([[2, 4], [4, -5], [-1, 1], [2, 2], [-3, 7]]),
+        strict=True,
+    )
+)
 
 # %% [markdown]
 # ## Exercise 1: compute one node's value
 #
 # A node multiplies each value coming into it by the weight on its edge and
-# adds up the products. Write `node_value(input_data, node_weights)`, which
-# takes two equally long 1-D numpy arrays and returns that weighted sum.
+# adds up the products: z = w₀x₀ + w₁x₁ + …. Write
+# `node_value(input_data, node_weights)`, which takes two equally long 1-D
+# numpy arrays and returns that weighted sum as one number.
 #
 # <details><summary>Solution</summary>
 #
 # ```python
 # def node_value(input_data, node_weights):
-#     return (input_data * node_weights).sum()
+#     return (input_data * node_weights).sum()  # one product per input, then their sum
 # ```
 #
 # </details>
@@ -78,7 +139,7 @@ import lessonlib
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 def node_value(input_data, node_weights):
-    return (input_data * node_weights).sum()
+    return (input_data * node_weights).sum()  # one product per input, then their sum
 
 
 # %% tags=["exercise"]
@@ -88,15 +149,28 @@ def node_value(input_data, node_weights):
 
 
 # %%
-input_data = np.array([2, 3])
-print(node_value(input_data, np.array([1, 1])), node_value(input_data, np.array([-1, 1])))
+hint = "node_value must return one number: multiply the arrays entry by entry, then add up."
+
+x = np.array([2, 3])  # the input row of the lesson on forward propagation
+for node_weights in (np.array([1, 1]), np.array([-1, 1])):
+    expected = lessonlib.weighted_sum(x, node_weights)
+    got = call(node_value, x, node_weights, hint=hint)
+    print(f"node_value({x}, {node_weights}) = {got}")
+    assert agrees(got, expected), (
+        f"node_value gave {got} for the lesson's row {x} and weights {node_weights}; "
+        f"the lesson's node receives {expected}. {hint}"
+    )
 
 rng = np.random.default_rng(1)
-for _ in range(20):
-    values, node_weights = rng.integers(-9, 10, size=(2, 4))
-    assert node_value(values, node_weights) == lessonlib.weighted_sum(values, node_weights), (
-        f"node_value({values}, {node_weights}) should be "
-        f"{lessonlib.weighted_sum(values, node_weights)}"
+cases = []  # 20 random nodes with 1 to 6 inputs, and their weighted sums
+for n_inputs in rng.integers(1, 7, size=20):
+    values, weights = rng.integers(-9, 10, size=(2, n_inputs))
+    cases.append((values, weights, lessonlib.weighted_sum(values, weights)))
+assert sum(expected != 0 for *_, expected in cases) >= 15, "too many sums are 0: pick another seed"
+for values, weights, expected in cases:
+    got = call(node_value, values, weights, hint=hint)
+    assert agrees(got, expected), (
+        f"node_value gave {got} for {values} and weights {weights}; expected {expected}. {hint}"
     )
 print("Exercise 1 passed: node_value agrees with lessonlib.weighted_sum on 20 random nodes.")
 
@@ -106,57 +180,59 @@ print("Exercise 1 passed: node_value agrees with lessonlib.weighted_sum on 20 ra
 # ## Exercise 2: write ReLU
 #
 # ReLU keeps a positive number and turns a negative one into 0. Write
-# `relu(input)` for one number.
+# `relu(x)` for one number x.
 #
 # <details><summary>Solution</summary>
 #
 # ```python
-# def relu(input):
-#     return max(input, 0)
+# def relu(x):
+#     return x if x > 0 else 0
 # ```
 #
 # </details>
 
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-def relu(input):
-    return max(input, 0)
+def relu(x):
+    return x if x > 0 else 0
 
 
 # %% tags=["exercise"]
-def relu(input):
+def relu(x):
     # Your code here: replace the next line.
     raise NotImplementedError("exercise 2: write relu")
 
 
 # %%
-numbers = [-4, -0.5, 0, 0.5, 3]
-print([relu(number) for number in numbers])
+hint = "relu takes one number x and returns x if it is positive, else 0."
 
-for number in numbers:
-    assert relu(number) == lessonlib.relu(number), (
-        f"relu({number}) should be {lessonlib.relu(number)}, got {relu(number)}"
-    )
+numbers = [-4, -0.5, 0, 0.5, 3]
+relu_values = [call(relu, number, hint=hint) for number in numbers]
+print(relu_values)
+for number, got in zip(numbers, relu_values, strict=True):
+    expected = lessonlib.relu(number)
+    assert agrees(got, expected), f"relu({number}) gave {got}; expected {expected}. {hint}"
 print("Exercise 2 passed: relu agrees with lessonlib.relu.")
 
 # %% [markdown]
 # ## Exercise 3: write predict_with_network yourself
 #
-# The network has one hidden layer with two nodes, `node_0` and `node_1`, and
-# an output node. Apply ReLU at both hidden nodes and at the output node too,
-# as the lesson's network does. Write
+# The network of the lesson on many rows has one hidden layer with two nodes,
+# `node_0` and `node_1`, and an output node. ReLU acts at both hidden nodes
+# and at the output node too, so a prediction is never negative. Write
 # `predict_with_network(input_data_row, weights)`, where `weights` is a dict
-# like the one below, and return the prediction as a number. Use your
+# like `lesson_weights` in the set-up cell, for a row with any number of
+# inputs. Return the prediction ŷ as one number. You can build it from your
 # `node_value` and `relu`.
 #
 # <details><summary>Solution</summary>
 #
 # ```python
 # def predict_with_network(input_data_row, weights):
-#     node_0_output = relu(node_value(input_data_row, weights["node_0"]))
-#     node_1_output = relu(node_value(input_data_row, weights["node_1"]))
-#     hidden_layer_outputs = np.array([node_0_output, node_1_output])
-#     return relu(node_value(hidden_layer_outputs, weights["output"]))
+#     hidden_outputs = np.array(
+#         [relu(node_value(input_data_row, weights[node])) for node in ("node_0", "node_1")]
+#     )
+#     return relu(node_value(hidden_outputs, weights["output"]))
 # ```
 #
 # </details>
@@ -164,10 +240,10 @@ print("Exercise 2 passed: relu agrees with lessonlib.relu.")
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 def predict_with_network(input_data_row, weights):
-    node_0_output = relu(node_value(input_data_row, weights["node_0"]))
-    node_1_output = relu(node_value(input_data_row, weights["node_1"]))
-    hidden_layer_outputs = np.array([node_0_output, node_1_output])
-    return relu(node_value(hidden_layer_outputs, weights["output"]))
+    hidden_outputs = np.array(
+        [relu(node_value(input_data_row, weights[node])) for node in ("node_0", "node_1")]
+    )
+    return relu(node_value(hidden_outputs, weights["output"]))
 
 
 # %% tags=["exercise"]
@@ -177,34 +253,48 @@ def predict_with_network(input_data_row, weights):
 
 
 # %%
-input_data = np.array([[3, 5], [2, -1], [0, 0], [8, 4]])
-weights = {
-    "node_0": np.array([3, 3]),
-    "node_1": np.array([1, 5]),
-    "output": np.array([2, -1]),
-}
-print([int(predict_with_network(row, weights)) for row in input_data])
+hint = "Apply ReLU at both hidden nodes and at the output; use the weights argument, not a global."
 
-rng = np.random.default_rng(3)
-for _ in range(50):
-    row = rng.normal(size=2)
-    random_weights = {name: rng.normal(size=2) for name in ("node_0", "node_1", "output")}
-    expected = lessonlib.predict_with_network(row, random_weights)
-    assert np.isclose(predict_with_network(row, random_weights), expected), (
-        f"predict_with_network({row}, {random_weights}) should be {expected}"
+expected = np.array([lessonlib.predict_with_network(row, lesson_weights) for row in lesson_rows])
+got = np.array([call(predict_with_network, row, lesson_weights, hint=hint) for row in lesson_rows])
+print(got)
+assert agrees(got, expected), (
+    f"predict_with_network gave {got} for the lesson's rows; "
+    f"the lesson's network predicts {expected}. {hint}"
+)
+
+rng = np.random.default_rng(4)
+cases = []  # 50 random networks with 3 inputs, one row each, and their predictions
+for row in rng.integers(-5, 6, size=(50, 3)):
+    sizes = {"node_0": 3, "node_1": 3, "output": 2}
+    network = {node: rng.integers(-5, 6, size) for node, size in sizes.items()}
+    cases.append((row, network, lessonlib.predict_with_network(row, network)))
+n_nonzero = sum(expected != 0 for *_, expected in cases)
+assert 50 / 3 <= n_nonzero <= 45, "need many 0 and many other answers: pick another seed"
+for row, network, expected in cases:
+    got = call(predict_with_network, row, network, hint=hint)
+    assert agrees(got, expected), (
+        f"predict_with_network gave {got} for the row {row} and the weights {network}; "
+        f"expected {expected}. {hint}"
     )
 print("Exercise 3 passed: predict_with_network agrees with lessonlib on 50 random networks.")
 
 # %% [markdown]
-# These are the predictions of the lesson on many rows of data: 20, 6, 0 and 44.
+# These are the lesson's predictions for its four rows, 20, 6, 0 and 44, and 0
+# for the row `[-1, 2]`, whose output sum ReLU turns into 0.
 #
 # ## Exercise 4: predict every row at once
 #
-# Stack each layer's weights into a matrix with one row per node. Then one
-# matrix product computes every node for every row of `input_data`, a 2-D
-# array of shape (n_rows, 2). Write `predict_all_rows(input_data, weights)`,
-# with ReLU at every node as before, that returns one prediction per row and
-# uses no Python loop. `np.maximum(values, 0)` applies ReLU to a whole array.
+# Stack the hidden nodes' weights into a matrix W with one row per node, as the
+# notation page does: row j holds the weights into node j, so W has shape
+# (2, n_inputs). `input_data` holds one row per data point, shape
+# (n_rows, n_inputs). Then `input_data @ W.T` computes every hidden node for
+# every row, shape (n_rows, 2): the transpose `.T` turns W's rows into
+# columns, so entry (r, j) is row r times the weights of node j. Write
+# `predict_all_rows(input_data, weights)`, with ReLU at every node as before,
+# for any number of inputs; return a 1-D array with one prediction per row.
+# You can do it without a Python loop: `np.maximum(values, 0)` applies ReLU to
+# a whole array.
 #
 # <details><summary>Solution</summary>
 #
@@ -232,41 +322,58 @@ def predict_all_rows(input_data, weights):
 
 
 # %%
-input_data = np.array([[3, 5], [2, -1], [0, 0], [8, 4]])
-weights = {"node_0": np.array([3, 3]), "node_1": np.array([1, 5]), "output": np.array([2, -1])}
-print(predict_all_rows(input_data, weights))
-
-rng = np.random.default_rng(4)
-many_rows = rng.normal(size=(1000, 2))
-random_weights = {name: rng.normal(size=2) for name in ("node_0", "node_1", "output")}
-predictions = np.asarray(predict_all_rows(many_rows, random_weights))
-assert predictions.shape == (1000,), f"expected 1000 predictions, got shape {predictions.shape}"
-np.testing.assert_allclose(
-    predictions,
-    lessonlib.predict_batch(many_rows, random_weights, lessonlib.relu, lessonlib.relu),
-    err_msg="predict_all_rows does not agree with lessonlib.predict_batch",
+hint = (
+    "With W holding one row per hidden node, the hidden sums are input_data @ W.T "
+    "(did you forget the transpose?); apply ReLU at the hidden nodes and at the output."
 )
-print("Exercise 4 passed: predict_all_rows agrees with lessonlib.predict_batch on 1000 rows.")
+
+expected = lessonlib.predict_batch(lesson_rows, lesson_weights, lessonlib.relu, lessonlib.relu)
+got = call(predict_all_rows, lesson_rows, lesson_weights, hint=hint)
+print(got)
+assert agrees(got, expected), (
+    f"predict_all_rows gave {got} for the lesson's rows; "
+    f"the lesson's network predicts {expected}. {hint}"
+)
+
+rng = np.random.default_rng(9)
+cases = []  # 10 random networks with 3 inputs, 20 rows each, and their predictions
+for _ in range(10):
+    rows = rng.integers(-5, 6, size=(20, 3))
+    sizes = {"node_0": 3, "node_1": 3, "output": 2}
+    network = {node: rng.normal(size=size).round(2) for node, size in sizes.items()}
+    expected = lessonlib.predict_batch(rows, network, lessonlib.relu, lessonlib.relu)
+    cases.append((rows, network, expected))
+n_nonzero = sum(np.count_nonzero(expected) for *_, expected in cases)
+assert 200 / 3 <= n_nonzero <= 180, "need many 0 and many other answers: pick another seed"
+for rows, network, expected in cases:
+    got = call(predict_all_rows, rows, network, hint=hint)
+    assert agrees(got, expected), (
+        f"predict_all_rows gave {got} for the rows {rows.tolist()} and the weights {network}; "
+        f"expected {expected}. {hint}"
+    )
+print("Exercise 4 passed: predict_all_rows agrees with lessonlib.predict_batch on 200 rows.")
 
 # %% [markdown]
 # ## Exercise 5: two hidden layers
 #
 # Now the network has two hidden layers of two nodes each, named
-# `node_<layer>_<index>` as in the lesson on multi-layer networks. ReLU acts
-# at every hidden node, but the output node is a plain weighted sum. Write
-# `predict_with_network2(input_data_row, weights)` for one row.
+# `node_<layer>_<index>` as in the lesson on multi-layer networks. That name
+# counts hidden layers from 0, while the notation page counts them from 1:
+# `node_0_1` is node 1 of layer 1. ReLU acts at every hidden node, but the
+# output node is a plain weighted sum. Write
+# `predict_with_network2(input_data_row, weights)`, where `weights` is a dict
+# like `two_layer_weights` in the set-up cell, for a row with any number of
+# inputs. Return ŷ as one number.
 #
 # <details><summary>Solution</summary>
 #
 # ```python
 # def predict_with_network2(input_data_row, weights):
-#     node_0_0_output = relu(node_value(input_data_row, weights["node_0_0"]))
-#     node_0_1_output = relu(node_value(input_data_row, weights["node_0_1"]))
-#     layer_0_outputs = np.array([node_0_0_output, node_0_1_output])
-#     node_1_0_output = relu(node_value(layer_0_outputs, weights["node_1_0"]))
-#     node_1_1_output = relu(node_value(layer_0_outputs, weights["node_1_1"]))
-#     layer_1_outputs = np.array([node_1_0_output, node_1_1_output])
-#     return node_value(layer_1_outputs, weights["output"])
+#     values = input_data_row  # what flows into the first hidden layer
+#     for layer in (0, 1):
+#         nodes = [f"node_{layer}_{index}" for index in (0, 1)]
+#         values = np.array([relu(node_value(values, weights[node])) for node in nodes])
+#     return node_value(values, weights["output"])  # no ReLU at the output
 # ```
 #
 # </details>
@@ -274,13 +381,11 @@ print("Exercise 4 passed: predict_all_rows agrees with lessonlib.predict_batch o
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 def predict_with_network2(input_data_row, weights):
-    node_0_0_output = relu(node_value(input_data_row, weights["node_0_0"]))
-    node_0_1_output = relu(node_value(input_data_row, weights["node_0_1"]))
-    layer_0_outputs = np.array([node_0_0_output, node_0_1_output])
-    node_1_0_output = relu(node_value(layer_0_outputs, weights["node_1_0"]))
-    node_1_1_output = relu(node_value(layer_0_outputs, weights["node_1_1"]))
-    layer_1_outputs = np.array([node_1_0_output, node_1_1_output])
-    return node_value(layer_1_outputs, weights["output"])
+    values = input_data_row  # what flows into the first hidden layer
+    for layer in (0, 1):
+        nodes = [f"node_{layer}_{index}" for index in (0, 1)]
+        values = np.array([relu(node_value(values, weights[node])) for node in nodes])
+    return node_value(values, weights["output"])  # no ReLU at the output
 
 
 # %% tags=["exercise"]
@@ -290,23 +395,33 @@ def predict_with_network2(input_data_row, weights):
 
 
 # %%
-weights = {
-    "node_0_0": np.array([2, 4]),
-    "node_0_1": np.array([4, -5]),
-    "node_1_0": np.array([-1, 1]),
-    "node_1_1": np.array([2, 2]),
-    "output": np.array([-3, 7]),
-}
-print(predict_with_network2(np.array([3, 5]), weights))
+hint = (
+    "Feed the row to node_0_0 and node_0_1, their ReLU outputs to node_1_0 and node_1_1, "
+    "and those ReLU outputs to the output node, which has no ReLU. Use the weights argument."
+)
 
-rng = np.random.default_rng(5)
-names = ["node_0_0", "node_0_1", "node_1_0", "node_1_1", "output"]
-for _ in range(50):
-    row = rng.normal(size=2)
-    random_weights = {name: rng.normal(size=2) for name in names}
-    expected = lessonlib.predict_with_network2(row, random_weights)
-    assert np.isclose(predict_with_network2(row, random_weights), expected), (
-        f"predict_with_network2({row}, {random_weights}) should be {expected}"
+x = np.array([3, 5])
+expected = lessonlib.predict_with_network2(x, two_layer_weights)
+got = call(predict_with_network2, x, two_layer_weights, hint=hint)
+print(got)
+assert agrees(got, expected), (
+    f"predict_with_network2 gave {got} for the lesson's row {x}; "
+    f"the lesson's network predicts {expected}. {hint}"
+)
+
+rng = np.random.default_rng(6)
+cases = []  # 50 random networks with 3 inputs, one row each, and their predictions
+for row in rng.integers(-5, 6, size=(50, 3)):
+    sizes = {"node_0_0": 3, "node_0_1": 3, "node_1_0": 2, "node_1_1": 2, "output": 2}
+    network = {node: rng.normal(size=size).round(2) for node, size in sizes.items()}
+    cases.append((row, network, lessonlib.predict_with_network2(row, network)))
+signs = {np.sign(expected) for *_, expected in cases}
+assert signs == {-1, 0, 1}, "need predictions below, at and above 0: pick another seed"
+for row, network, expected in cases:
+    got = call(predict_with_network2, row, network, hint=hint)
+    assert agrees(got, expected), (
+        f"predict_with_network2 gave {got} for the row {row} and the weights {network}; "
+        f"expected {expected}. {hint}"
     )
 print("Exercise 5 passed: predict_with_network2 agrees with lessonlib on 50 random networks.")
 
@@ -316,7 +431,28 @@ print("Exercise 5 passed: predict_with_network2 agrees with lessonlib on 50 rand
 # ## Try next
 #
 # - Give `predict_with_network` an `activation` argument, so that it can use
-#   `np.tanh` instead of ReLU, and compare it with `lessonlib.network_values`.
+#   `np.tanh` instead of ReLU at every node, and compare it with
+#   `lessonlib.network_values(row, weights, lessonlib.tanh, lessonlib.tanh).output`.
+#   <details><summary>Answer</summary>For the lesson's four rows, tanh at
+#   every node predicts 0.761594, 0.994906, 0.0 and 0.761594 (printed by the
+#   last cell).</details>
 # - Extend `predict_all_rows` to any number of hidden layers, with one weight
-#   matrix per layer.
+#   matrix per layer; `lessonlib.weight_matrices(weights, n_inputs)` stacks
+#   them. Compare it with exercise 5's `predict_with_network2`.
+#   <details><summary>Answer</summary>With ReLU at the hidden layers and none
+#   at the output, the lesson's two-layer network predicts [364] for the rows
+#   <code>[[3, 5]]</code>, the same as <code>predict_with_network2</code> (printed by the last
+#   cell).</details>
 # - Continue with chapter 2, which starts with *How weights change accuracy*.
+
+# %%
+# The numbers in the answers above.
+tanh_predictions = [
+    lessonlib.network_values(row, lesson_weights, lessonlib.tanh, lessonlib.tanh).output
+    for row in lesson_rows[:4]
+]
+print("tanh at every node:", [round(value, 6) for value in tanh_predictions])
+print(
+    "two hidden layers, all rows at once:",
+    lessonlib.predict_batch([[3, 5]], two_layer_weights, lessonlib.relu),
+)

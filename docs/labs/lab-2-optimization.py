@@ -24,8 +24,11 @@
 #
 # **How this lab works**
 #
-# Each exercise says what to write, and a *check* cell compares your code with
-# `lessonlib`, the library the lessons use. On this page the reference solutions
+# Each exercise says what to write, and a *check* cell tests your code: first
+# on the lesson's own example, then against `lessonlib`, the library the
+# lessons use, on random data. A check calls your function on copies of its
+# data and fails if your function changes them. When it fails, it says what
+# your code gave and what it expected. On this page the reference solutions
 # have been run, so every check shows what passing looks like. Each solution is
 # folded under **Solution**: try the exercise before you open it.
 #
@@ -51,29 +54,75 @@
 # ## Set up
 #
 # The model of this chapter has no hidden layer: its prediction for one data
-# point is the weighted sum of the inputs, `(input_data * weights).sum()`.
-# Every check compares your functions with `lessonlib`'s, reached through the
-# module name, as in `lessonlib.get_slope`.
+# point x is the weighted sum of its inputs, ŷ = w₀x₀ + w₁x₁ + …, in code
+# `input_data @ weights`. Its error is e = ŷ - y, the prediction minus the
+# target y: positive when the model predicts too much. The letters follow the
+# site's notation page. The checks compare your functions with `lessonlib`'s,
+# reached through the module name, as `lessonlib.get_slope`. `call` runs your
+# function the way every check does, and `agrees` compares what it gave with
+# what the check expected.
 
 # %%
+import copy
+
 import numpy as np
 
 import lessonlib
 
+
+def call(function, *arguments, hint):
+    """Run your function on copies of the check's data; fail in words if it goes wrong."""
+    copies = copy.deepcopy(arguments)
+    try:
+        result = function(*copies)
+    except NotImplementedError:
+        raise  # your cell still holds `raise NotImplementedError`
+    except Exception as error:
+        message = f"{function.__name__} raised {type(error).__name__}: {error}"
+        raise AssertionError(f"{message}. {hint}") from error
+    assert unchanged(copies, arguments), (
+        f"{function.__name__} changed an argument it was given. Compute new arrays "
+        "(values = values * 2) instead of updating one in place (values *= 2)."
+    )
+    return result
+
+
+def unchanged(copies, originals):
+    """Whether every array in the originals, also inside dicts and lists, equals its copy."""
+    if isinstance(originals, dict):
+        return all(key in copies and unchanged(copies[key], originals[key]) for key in originals)
+    if isinstance(originals, list | tuple):
+        return len(copies) == len(originals) and all(map(unchanged, copies, originals))
+    if isinstance(originals, np.ndarray):
+        return np.array_equal(copies, originals)
+    return True
+
+
+def agrees(got, expected):
+    """Whether got has the shape of expected and, to rounding, its values."""
+    try:
+        got = np.asarray(got, dtype=float)
+    except (TypeError, ValueError):
+        return False  # None, text, or lists of different lengths
+    return got.shape == np.shape(expected) and bool(np.allclose(got, expected))
+
+
+# The data point of the lesson on gradient descent: inputs, target, starting weights.
+lesson_point, lesson_target, lesson_weights = np.array([1, 2, 3]), 0, np.array([0, 2, 1])
+
 # %% [markdown]
 # ## Exercise 1: measure the error
 #
-# The error is the prediction minus the target: positive when the model
-# predicts too much. Write `get_error(input_data, target, weights)` for one
-# data point, where `input_data` and `weights` are 1-D arrays of the same
-# length and `target` is a number.
+# Write `get_error(input_data, target, weights)` for one data point, where
+# `input_data` and `weights` are 1-D arrays of the same length and `target`
+# is a number. Return the error e = ŷ - y as one number.
 #
 # <details><summary>Solution</summary>
 #
 # ```python
 # def get_error(input_data, target, weights):
-#     preds = (input_data * weights).sum()
-#     return preds - target
+#     prediction = input_data @ weights  # the weighted sum of the inputs
+#     return prediction - target
 # ```
 #
 # </details>
@@ -81,8 +130,8 @@ import lessonlib
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 def get_error(input_data, target, weights):
-    preds = (input_data * weights).sum()
-    return preds - target
+    prediction = input_data @ weights  # the weighted sum of the inputs
+    return prediction - target
 
 
 # %% tags=["exercise"]
@@ -92,15 +141,27 @@ def get_error(input_data, target, weights):
 
 
 # %%
-print(get_error(np.array([1, 2, 3]), 0, np.array([0, 2, 1])))
+hint = "The error is one number: the prediction, input_data @ weights, minus the target."
+
+expected = lessonlib.get_error(lesson_point, lesson_target, lesson_weights)
+got = call(get_error, lesson_point, lesson_target, lesson_weights, hint=hint)
+print(got)
+assert agrees(got, expected), (
+    f"get_error gave {got} for the lesson's point; its error is {expected}. {hint}"
+)
 
 rng = np.random.default_rng(1)
+cases = []  # 50 random points with 3 inputs: inputs, target, weights and the error
 for _ in range(50):
-    input_data, weights = rng.normal(size=(2, 3))
-    target = rng.normal()
-    expected = lessonlib.get_error(input_data, target, weights)
-    assert np.isclose(get_error(input_data, target, weights), expected), (
-        f"get_error({input_data}, {target}, {weights}) should be {expected}"
+    x, w = rng.integers(-5, 6, size=(2, 3))
+    y = rng.integers(-10, 11)
+    cases.append((x, y, w, lessonlib.get_error(x, y, w)))
+assert min(case[-1] for case in cases) < 0 < max(case[-1] for case in cases), "reseed"
+for x, y, w, expected in cases:
+    got = call(get_error, x, y, w, hint=hint)
+    assert agrees(got, expected), (
+        f"get_error gave {got} for the inputs {x}, target {y} and weights {w}; "
+        f"expected {expected}. {hint}"
     )
 print("Exercise 1 passed: get_error agrees with lessonlib on 50 random points.")
 
@@ -109,16 +170,19 @@ print("Exercise 1 passed: get_error agrees with lessonlib on 50 random points.")
 #
 # ## Exercise 2: the mean squared error
 #
-# With many points there are many errors. Square each one and take the mean.
-# Write `mean_squared_error(targets, predictions)` for two equally long lists
-# or arrays of numbers.
+# With many points there are many errors. The mean squared error squares each
+# one and takes the mean: L = ((ŷ₁ - y₁)² + … + (ŷₙ - yₙ)²) / n. Write
+# `mean_squared_error(targets, predictions)`, targets first as in
+# scikit-learn, for two equally long lists or 1-D arrays of numbers, and
+# return one number. The check passes Python lists, so convert them with
+# `np.asarray` first.
 #
 # <details><summary>Solution</summary>
 #
 # ```python
 # def mean_squared_error(targets, predictions):
-#     errors = np.asarray(predictions) - np.asarray(targets)
-#     return (errors**2).mean()
+#     errors = np.asarray(predictions) - np.asarray(targets)  # one per point
+#     return np.mean(errors**2)
 # ```
 #
 # </details>
@@ -126,8 +190,8 @@ print("Exercise 1 passed: get_error agrees with lessonlib on 50 random points.")
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 def mean_squared_error(targets, predictions):
-    errors = np.asarray(predictions) - np.asarray(targets)
-    return (errors**2).mean()
+    errors = np.asarray(predictions) - np.asarray(targets)  # one per point
+    return np.mean(errors**2)
 
 
 # %% tags=["exercise"]
@@ -137,37 +201,53 @@ def mean_squared_error(targets, predictions):
 
 
 # %%
-print(mean_squared_error([1, 3, 5, 7], [9, 9, 0, 12]))
+hint = "Square each error, prediction minus target, and take the mean: one number."
+
+# The four points of the lesson on mean squared error, and its first weights.
+mse_rows = np.array([[0, 3], [1, 2], [-1, -2], [4, 0]])
+mse_targets = [1, 3, 5, 7]
+mse_weights = {"node_0": [2, 1], "node_1": [1, 2], "output": [1, 1]}
+mse_predictions = [lessonlib.predict_with_network(row, mse_weights) for row in mse_rows]
+expected = lessonlib.mean_squared_error(mse_targets, mse_predictions)
+got = call(mean_squared_error, mse_targets, mse_predictions, hint=hint)
+print(mse_predictions, got)
+assert agrees(got, expected), (
+    f"mean_squared_error gave {got} for the lesson's targets {mse_targets} and "
+    f"predictions {mse_predictions}; the lesson's mean squared error is {expected}. {hint}"
+)
 
 rng = np.random.default_rng(2)
 for n_points in range(1, 30):
-    targets, predictions = rng.normal(size=(2, n_points))
+    targets, predictions = rng.normal(size=(2, n_points)).round(2).tolist()
     expected = lessonlib.mean_squared_error(targets, predictions)
-    assert np.isclose(mean_squared_error(targets, predictions), expected), (
-        f"mean_squared_error({targets}, {predictions}) should be {expected}"
+    got = call(mean_squared_error, targets, predictions, hint=hint)
+    assert agrees(got, expected), (
+        f"mean_squared_error gave {got} for the targets {targets} and the predictions "
+        f"{predictions}; expected {expected}. {hint}"
     )
 print("Exercise 2 passed: mean_squared_error agrees with lessonlib for 1 to 29 points.")
 
 # %% [markdown]
-# The lesson's first set of weights misses by 8, 6, -5 and 5: a mean squared
-# error of 37.5.
+# The lesson's first set of weights predicts 9, 9, 0 and 12 for the targets 1,
+# 3, 5 and 7: a mean squared error of 37.5.
 #
 # ## Exercise 3: the slope for every weight
 #
-# For one point, the squared error is `(prediction - target) ** 2`, and its
-# slope with respect to each weight is `2 * input * error`: one number per
-# weight. Write `get_slope(input_data, target, weights)`.
+# For one point the loss is the squared error, L = e² = (ŷ - y)². Its slope
+# for weight wₖ is ∂L/∂wₖ = 2 xₖ e: the 2 comes from the square, and xₖ from
+# ŷ = w₀x₀ + w₁x₁ + …. Write `get_slope(input_data, target, weights)`, which
+# returns one slope per weight, a 1-D array shaped like `weights`.
 #
-# The check also nudges each weight a tiny step up and down and measures how
-# the squared error changes, a central finite difference: a slope that is right
-# agrees with it.
+# The check also nudges each weight a tiny step h up and down and measures
+# how the loss changes, (L(w + h) - L(w - h)) / 2h, a central finite
+# difference: a slope that is right agrees with it.
 #
 # <details><summary>Solution</summary>
 #
 # ```python
 # def get_slope(input_data, target, weights):
 #     error = get_error(input_data, target, weights)
-#     return 2 * input_data * error
+#     return 2 * error * input_data  # one slope per weight
 # ```
 #
 # </details>
@@ -176,7 +256,7 @@ print("Exercise 2 passed: mean_squared_error agrees with lessonlib for 1 to 29 p
 # %% tags=["solution"] jupyter={"source_hidden": true}
 def get_slope(input_data, target, weights):
     error = get_error(input_data, target, weights)
-    return 2 * input_data * error
+    return 2 * error * input_data  # one slope per weight
 
 
 # %% tags=["exercise"]
@@ -186,37 +266,40 @@ def get_slope(input_data, target, weights):
 
 
 # %%
-print(get_slope(np.array([1, 2, 3]), 0, np.array([0, 2, 1])))
+hint = "The slope is 2 * error * input_data, one per weight, with error = prediction - target."
 
 
-def squared_error(input_data, target, weights):
-    return ((input_data * weights).sum() - target) ** 2
+def nudged_slopes(input_data, target, weights, step=1e-6):
+    """Nudge each weight up and down by `step` and see how the squared error changes."""
+    nudges = step * np.eye(len(weights))  # row k nudges weight k only
+
+    def loss(w):
+        return (input_data @ w - target) ** 2
+
+    return np.array([(loss(weights + n) - loss(weights - n)) / (2 * step) for n in nudges])
 
 
-def finite_difference_slope(input_data, target, weights, step=1e-6):
-    """Nudge each weight up and down by `step` and see how the error changes."""
-    slope = []
-    for i in range(len(weights)):
-        nudge = np.zeros(len(weights))
-        nudge[i] = step
-        up = squared_error(input_data, target, weights + nudge)
-        down = squared_error(input_data, target, weights - nudge)
-        slope.append((up - down) / (2 * step))
-    return np.array(slope)
-
+expected = lessonlib.get_slope(lesson_point, lesson_target, lesson_weights)
+got = call(get_slope, lesson_point, lesson_target, lesson_weights, hint=hint)
+print(got)
+assert agrees(got, expected), (
+    f"get_slope gave {got} for the lesson's point; its slopes are {expected}. {hint}"
+)
 
 rng = np.random.default_rng(3)
 for _ in range(50):
-    input_data, weights = rng.normal(size=(2, 3))
-    target = rng.normal()
-    slope = np.asarray(get_slope(input_data, target, weights))
-    np.testing.assert_allclose(
-        slope,
-        lessonlib.get_slope(input_data, target, weights),
-        err_msg="get_slope does not agree with lessonlib.get_slope",
+    x, w = rng.normal(size=(2, 3)).round(2)
+    y = round(rng.normal(), 2)
+    expected = lessonlib.get_slope(x, y, w)
+    got = call(get_slope, x, y, w, hint=hint)
+    assert agrees(got, expected), (
+        f"get_slope gave {got} for the inputs {x}, target {y} and weights {w}; "
+        f"expected {expected}. {hint}"
     )
-    estimate = finite_difference_slope(input_data, target, weights)
-    np.testing.assert_allclose(slope, estimate, rtol=1e-6, atol=1e-8)
+    nudged = nudged_slopes(x, y, w)
+    assert np.allclose(got, nudged, rtol=1e-6, atol=1e-8), (
+        f"get_slope gave {got}, but nudging each weight gives {nudged}. {hint}"
+    )
 print("Exercise 3 passed: get_slope agrees with lessonlib and with finite differences.")
 
 # %% [markdown]
@@ -226,16 +309,17 @@ print("Exercise 3 passed: get_slope agrees with lessonlib and with finite differ
 # ## Exercise 4: take one step downhill
 #
 # The slope points uphill, so one gradient-descent step moves each weight the
-# other way, by the learning rate times its slope. Write
+# other way, by the learning rate η times its slope: w - η ∂L/∂w. Write
 # `gradient_descent_step(input_data, target, weights, learning_rate)`, which
-# returns the new weights.
+# returns the new weights as a new array and leaves `weights` as it was. The
+# check tries several learning rates.
 #
 # <details><summary>Solution</summary>
 #
 # ```python
 # def gradient_descent_step(input_data, target, weights, learning_rate):
 #     slope = get_slope(input_data, target, weights)
-#     return weights - learning_rate * slope
+#     return weights - learning_rate * slope  # a new array: weights is unchanged
 # ```
 #
 # </details>
@@ -244,7 +328,7 @@ print("Exercise 3 passed: get_slope agrees with lessonlib and with finite differ
 # %% tags=["solution"] jupyter={"source_hidden": true}
 def gradient_descent_step(input_data, target, weights, learning_rate):
     slope = get_slope(input_data, target, weights)
-    return weights - learning_rate * slope
+    return weights - learning_rate * slope  # a new array: weights is unchanged
 
 
 # %% tags=["exercise"]
@@ -254,41 +338,56 @@ def gradient_descent_step(input_data, target, weights, learning_rate):
 
 
 # %%
-input_data = np.array([1, 2, 3])
-weights_updated = gradient_descent_step(input_data, 0, np.array([0, 2, 1]), 0.01)
-print(weights_updated, lessonlib.get_error(input_data, 0, weights_updated))
+hint = (
+    "Return weights - learning_rate * slope, a new array, with the learning_rate given "
+    "(weights -= ... would change the caller's weights)."
+)
+
+expected = lessonlib.gradient_descent(lesson_point, lesson_target, lesson_weights, 0.01, 1).weights
+got = call(gradient_descent_step, lesson_point, lesson_target, lesson_weights, 0.01, hint=hint)
+print(got)
+assert agrees(got, expected), (
+    f"gradient_descent_step gave {got} for the lesson's point with learning rate 0.01; "
+    f"one step gives {expected}. {hint}"
+)
+before = lessonlib.get_error(lesson_point, lesson_target, lesson_weights)
+after = lessonlib.get_error(lesson_point, lesson_target, got)
+print("error before the step:", before, "after:", round(after, 6))
 
 rng = np.random.default_rng(4)
 for _ in range(50):
-    input_data, weights = rng.normal(size=(2, 3))
-    target = rng.normal()
-    expected = weights - 0.01 * lessonlib.get_slope(input_data, target, weights)
-    np.testing.assert_allclose(
-        gradient_descent_step(input_data, target, weights, 0.01),
-        expected,
-        err_msg="one step should move the weights by -learning_rate * slope",
+    x, w = rng.normal(size=(2, 3)).round(2)
+    y, learning_rate = round(rng.normal(), 2), round(rng.uniform(0.001, 0.1), 3)
+    expected = lessonlib.gradient_descent(x, y, w, learning_rate, n_updates=1).weights
+    got = call(gradient_descent_step, x, y, w, learning_rate, hint=hint)
+    assert agrees(got, expected), (
+        f"gradient_descent_step gave {got} for the inputs {x}, target {y}, weights {w} "
+        f"and learning rate {learning_rate}; expected {expected}. {hint}"
     )
-print("Exercise 4 passed: gradient_descent_step moves against the slope.")
+print("Exercise 4 passed: gradient_descent_step moves against the slope at 50 learning rates.")
 
 # %% [markdown]
-# One step cuts the lesson's error from 7 to 5.04.
+# One step with learning rate 0.01 cuts the lesson's error from 7 to 5.04.
 #
 # ## Exercise 5: make many updates
 #
-# Repeat the step `n_updates` times. After each update, record the squared
-# error of the point, which is its mean squared error. Write
+# Repeat the step `n_updates` times. After each update, record the loss of the
+# new weights: the point's squared error e², which for one point is also its
+# mean squared error. Write
 # `gradient_descent(input_data, target, weights, learning_rate, n_updates)`,
-# which returns two things: the final weights and the list of errors.
+# which returns two things: the final weights, and the list of the
+# `n_updates` squared errors in the order they were recorded. Leave the
+# starting `weights` as they were.
 #
 # <details><summary>Solution</summary>
 #
 # ```python
 # def gradient_descent(input_data, target, weights, learning_rate, n_updates):
-#     mse_history = []
+#     losses = []  # the squared error after each update
 #     for _ in range(n_updates):
 #         weights = gradient_descent_step(input_data, target, weights, learning_rate)
-#         mse_history.append(get_error(input_data, target, weights) ** 2)
-#     return weights, mse_history
+#         losses.append(get_error(input_data, target, weights) ** 2)
+#     return weights, losses
 # ```
 #
 # </details>
@@ -296,11 +395,11 @@ print("Exercise 4 passed: gradient_descent_step moves against the slope.")
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 def gradient_descent(input_data, target, weights, learning_rate, n_updates):
-    mse_history = []
+    losses = []  # the squared error after each update
     for _ in range(n_updates):
         weights = gradient_descent_step(input_data, target, weights, learning_rate)
-        mse_history.append(get_error(input_data, target, weights) ** 2)
-    return weights, mse_history
+        losses.append(get_error(input_data, target, weights) ** 2)
+    return weights, losses
 
 
 # %% tags=["exercise"]
@@ -310,33 +409,91 @@ def gradient_descent(input_data, target, weights, learning_rate, n_updates):
 
 
 # %%
-weights, mse_history = gradient_descent(
-    np.array([1, 2, 3]), 0, np.array([0, 2, 1]), learning_rate=0.01, n_updates=20
+def rounded(values):
+    """Numbers rounded to 4 decimals, to show in a message; anything else as it is."""
+    try:
+        return np.round(np.asarray(values, dtype=float), 4).tolist()
+    except (TypeError, ValueError):
+        return values
+
+
+def check_descent(arguments, where):
+    """Run your gradient_descent and lessonlib's on the same arguments; fail if they differ."""
+    hint = (
+        "Keep the weights each step returns, record the squared error after each update, "
+        "and return (weights, losses)."
+    )
+    expected = lessonlib.gradient_descent(*arguments)
+    got = call(gradient_descent, *arguments, hint=hint)
+    two_things = isinstance(got, tuple | list) and len(got) == 2
+    assert two_things, (
+        f"gradient_descent returned {got!r} {where}; it must return two things. {hint}"
+    )
+    weights, losses = got
+    assert agrees(losses, expected.mse_history), (
+        f"gradient_descent recorded the squared errors {rounded(losses)} {where}; "
+        f"expected {rounded(expected.mse_history)}. {hint}"
+    )
+    assert agrees(weights, expected.weights), (
+        f"gradient_descent ended with the weights {rounded(weights)} {where}; "
+        f"expected {rounded(expected.weights)}. {hint}"
+    )
+    return weights, losses
+
+
+weights, losses = check_descent(
+    (lesson_point, lesson_target, lesson_weights, 0.01, 20), "for the lesson's point"
 )
-print(np.round(weights, 4), round(mse_history[-1], 6))
+print(np.round(weights, 4))
+print(f"squared error after 1 update: {losses[0]:.6g}, after 20: {losses[-1]:.4g}")
 
 rng = np.random.default_rng(5)
 for _ in range(20):
-    input_data, start = rng.normal(size=(2, 3))
-    target = rng.normal()
-    weights, mse_history = gradient_descent(input_data, target, start, 0.05, 10)
-    expected = lessonlib.gradient_descent(input_data, target, start, 0.05, 10)
-    np.testing.assert_allclose(weights, expected.weights, err_msg="the final weights differ")
-    np.testing.assert_allclose(
-        mse_history, expected.mse_history, err_msg="the recorded errors differ"
-    )
+    x, w = rng.normal(size=(2, 3)).round(2)
+    y, learning_rate = round(rng.normal(), 2), round(rng.uniform(0.01, 0.1), 3)
+    n_updates = int(rng.integers(2, 12))
+    where = f"for the inputs {x}, target {y} and weights {w}, η = {learning_rate}"
+    check_descent((x, y, w, learning_rate, n_updates), f"{where}, {n_updates} updates")
 print("Exercise 5 passed: gradient_descent agrees with lessonlib.gradient_descent.")
 
 # %% [markdown]
-# After 20 updates the lesson's error has all but vanished: the mean squared
-# error is below 0.0001.
+# After 20 updates with learning rate 0.01 the lesson's squared error, 25.4016
+# after the first update, is down to 9.627e-05.
 #
 # ## Try next
 #
-# - Run `gradient_descent` with learning rates of 0.001, 0.01 and 0.1 and
-#   compare the errors it records. Which rate overshoots?
-# - Extend `get_slope` to a batch: a 2-D `input_data` with one row per point
-#   and one target per row, averaging the slopes of the points. Compare it with
+# - Run `gradient_descent` on the lesson's point with learning rates of 0.001,
+#   0.01 and 0.1, and compare the errors it records. Which rate overshoots?
+#   <details><summary>Answer</summary>After 20 updates the squared error is
+#   15.73 with 0.001 (too slow), 9.627e-05 with 0.01, and 7.963e+11 with 0.1:
+#   its first step overshoots, from an error of 7 to -12.6, and every step
+#   after that overshoots further (printed by the last cell).</details>
+# - Extend `get_slope` to a batch: a 2-D `input_data` with one row per point,
+#   one target per row, and the mean of the points' slopes. Compare it with
 #   `lessonlib.get_slope`, which accepts batches too.
+#   <details><summary>Answer</summary>For the rows
+#   <code>[[1, 2, 3], [0, 1, -1], [2, 0, 1]]</code>, targets <code>[0, 1, 2]</code>
+#   and weights <code>[0, 2, 1]</code>, the slopes are 3.3333, 9.3333 and 13.3333
+#   (printed by the last cell): the mean of the three points' own
+#   slopes.</details>
 # - Continue with chapter 3, where the slopes of hidden layers are found by
 #   backpropagation.
+
+# %%
+# The numbers in the answers above.
+for learning_rate in (0.001, 0.01, 0.1):
+    first_step = gradient_descent_step(lesson_point, lesson_target, lesson_weights, learning_rate)
+    first_error = lessonlib.get_error(lesson_point, lesson_target, first_step)
+    _, losses = gradient_descent(lesson_point, lesson_target, lesson_weights, learning_rate, 20)
+    print(
+        f"learning rate {learning_rate}: error after 1 update {first_error:.4g}, "
+        f"squared error after 20 updates {losses[-1]:.4g}"
+    )
+
+rows = np.array([[1, 2, 3], [0, 1, -1], [2, 0, 1]])  # (3 points, 3 inputs)
+targets = np.array([0, 1, 2])
+point_slopes = [
+    lessonlib.get_slope(x, y, lesson_weights) for x, y in zip(rows, targets, strict=True)
+]
+print("batch slopes:", lessonlib.get_slope(rows, targets, lesson_weights).round(4))
+print("mean of the points' slopes:", np.mean(point_slopes, axis=0).round(4))

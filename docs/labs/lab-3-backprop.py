@@ -26,8 +26,11 @@
 #
 # **How this lab works**
 #
-# Each exercise says what to write, and a *check* cell compares your code with
-# `lessonlib`, the library the lessons use. On this page the reference solutions
+# Each exercise says what to write, and a *check* cell tests your code: first
+# on the lesson's own example, then against `lessonlib`, the library the
+# lessons use, on random data. A check calls your function on copies of its
+# data and fails if your function changes them. When it fails, it says what
+# your code gave and what it expected. On this page the reference solutions
 # have been run, so every check shows what passing looks like. Each solution is
 # folded under **Solution**: try the exercise before you open it.
 #
@@ -52,36 +55,121 @@
 # %% [markdown]
 # ## Set up
 #
-# The network of this lab is the classic worked example of backpropagation:
-# two inputs, two sigmoid hidden nodes and two sigmoid outputs, with a bias
-# on each layer. As in `lessonlib`, a layer's weights form a matrix with one
-# row per node, holding the weights on the edges coming into that node.
+# The network of this lab is the classic worked example of backpropagation
+# from the lesson *Sigmoid and biases*: two inputs, two sigmoid hidden nodes
+# and two sigmoid outputs. In the letters of the site's notation page, layer l
+# (1 for the hidden layer, 2 for the output layer) computes
+# z⁽ˡ⁾ = W⁽ˡ⁾a⁽ˡ⁻¹⁾ + b⁽ˡ⁾ and passes on a⁽ˡ⁾ = σ(z⁽ˡ⁾), where a⁽⁰⁾ = x is the
+# row of inputs. W⁽¹⁾ is `hidden_weights`, with one row per node holding the
+# weights into that node; in `lessonlib`'s list of layers, layer l is
+# `network[l - 1]`. The source gives each layer one shared bias; here each
+# layer has a bias vector, one entry per node, with both entries equal. The
+# loss is half the sum of the squared errors, L = ½ Σⱼ (aⱼ⁽²⁾ - yⱼ)², for the
+# targets y.
+#
+# `call` runs your function the way every check does, and `agrees` compares
+# what it gave with what the check expected. `random_example` draws the
+# random networks the checks also try: 3 inputs, 4 hidden nodes, 2 outputs
+# and a different bias at every node. `reference` runs `lessonlib` on an
+# example.
 
 # %%
+import copy
+
 import numpy as np
 
 import lessonlib
 
-inputs = np.array([0.05, 0.10])  # (2,): one row of data
-targets = np.array([0.01, 0.99])  # (2,): one target per output node
-hidden_weights = np.array([[0.15, 0.20], [0.25, 0.30]])  # (2 nodes, 2 inputs)
-hidden_bias = np.array([0.35, 0.35])  # (2,)
-output_weights = np.array([[0.40, 0.45], [0.50, 0.55]])  # (2 nodes, 2 hidden values)
-output_bias = np.array([0.60, 0.60])  # (2,)
 
-# The same network in lessonlib's form: a list of (weights, bias, activation).
-network = [
-    (hidden_weights, hidden_bias, lessonlib.sigmoid),
-    (output_weights, output_bias, lessonlib.sigmoid),
-]
+def call(function, *arguments, hint):
+    """Run your function on copies of the check's data; fail in words if it goes wrong."""
+    copies = copy.deepcopy(arguments)
+    try:
+        result = function(*copies)
+    except NotImplementedError:
+        raise  # your cell still holds `raise NotImplementedError`
+    except Exception as error:
+        message = f"{function.__name__} raised {type(error).__name__}: {error}"
+        raise AssertionError(f"{message}. {hint}") from error
+    assert unchanged(copies, arguments), (
+        f"{function.__name__} changed an argument it was given. Compute new arrays "
+        "(values = values * 2) instead of updating one in place (values *= 2)."
+    )
+    return result
+
+
+def unchanged(copies, originals):
+    """Whether every array in the originals, also inside dicts and lists, equals its copy."""
+    if isinstance(originals, dict):
+        return all(key in copies and unchanged(copies[key], originals[key]) for key in originals)
+    if isinstance(originals, list | tuple):
+        return len(copies) == len(originals) and all(map(unchanged, copies, originals))
+    if isinstance(originals, np.ndarray):
+        return np.array_equal(copies, originals)
+    return True
+
+
+def agrees(got, expected):
+    """Whether got has the shape of expected and, to rounding, its values."""
+    try:
+        got = np.asarray(got, dtype=float)
+    except (TypeError, ValueError):
+        return False  # None, text, or lists of different lengths
+    return got.shape == np.shape(expected) and bool(np.allclose(got, expected))
+
+
+inputs = np.array([0.05, 0.10])  # x: one row of data, (2,)
+targets = np.array([0.01, 0.99])  # y: one target per output node, (2,)
+hidden_weights = np.array([[0.15, 0.20], [0.25, 0.30]])  # W⁽¹⁾: (2 nodes, 2 inputs)
+hidden_bias = np.array([0.35, 0.35])  # b⁽¹⁾: (2,), both entries equal
+output_weights = np.array([[0.40, 0.45], [0.50, 0.55]])  # W⁽²⁾: (2 nodes, 2 hidden values)
+output_bias = np.array([0.60, 0.60])  # b⁽²⁾: (2,)
+worked_example = {
+    "inputs": inputs,
+    "targets": targets,
+    "hidden_weights": hidden_weights,
+    "hidden_bias": hidden_bias,
+    "output_weights": output_weights,
+    "output_bias": output_bias,
+}
+
+
+def random_example(rng):
+    """A random row of 3 inputs, 2 targets, and a network with 4 hidden nodes."""
+    return {
+        "inputs": rng.normal(size=3).round(2),
+        "targets": rng.uniform(size=2).round(2),
+        "hidden_weights": rng.normal(size=(4, 3)).round(2),  # (4 nodes, 3 inputs)
+        "hidden_bias": rng.normal(size=4).round(2),
+        "output_weights": rng.normal(size=(2, 4)).round(2),  # (2 nodes, 4 hidden values)
+        "output_bias": rng.normal(size=2).round(2),
+    }
+
+
+def layers(example):
+    """The example's network in lessonlib's form: (weights, bias, activation), layer 1 first."""
+    return [
+        (example["hidden_weights"], example["hidden_bias"], lessonlib.sigmoid),
+        (example["output_weights"], example["output_bias"], lessonlib.sigmoid),
+    ]
+
+
+def reference(example):
+    """lessonlib's forward and backward pass on an example: every value and every slope."""
+    values = lessonlib.forward(layers(example), example["inputs"])
+    loss_slope = lessonlib.half_squared_error_slope(example["targets"], values.output)
+    return values, lessonlib.backward(layers(example), values, loss_slope)
+
+
+random_examples = [random_example(np.random.default_rng(seed)) for seed in range(20)]
 
 # %% [markdown]
 # ## Exercise 1: write the sigmoid and its slope
 #
 # The sigmoid squeezes any number into the range 0 to 1:
-# `sigmoid(x) = 1 / (1 + exp(-x))`. Its slope has a neat form in terms of
-# the sigmoid itself: `sigmoid(x) * (1 - sigmoid(x))`. Write both, for a
-# number or a numpy array.
+# σ(x) = 1 / (1 + e⁻ˣ). Its slope has a neat form in terms of the sigmoid
+# itself: σ'(x) = σ(x) (1 - σ(x)). Write `sigmoid(x)` and `sigmoid_slope(x)`,
+# each for a number or a numpy array (`np.exp` works on both).
 #
 # <details><summary>Solution</summary>
 #
@@ -91,7 +179,8 @@ network = [
 #
 #
 # def sigmoid_slope(x):
-#     return sigmoid(x) * (1 - sigmoid(x))
+#     s = sigmoid(x)
+#     return s * (1 - s)
 # ```
 #
 # </details>
@@ -103,7 +192,8 @@ def sigmoid(x):
 
 
 def sigmoid_slope(x):
-    return sigmoid(x) * (1 - sigmoid(x))
+    s = sigmoid(x)
+    return s * (1 - s)
 
 
 # %% tags=["exercise"]
@@ -118,32 +208,45 @@ def sigmoid_slope(x):
 
 
 # %%
-print(round(sigmoid(0.3775), 9), sigmoid_slope(0.0))
+hint = (
+    "sigmoid(x) is 1 / (1 + np.exp(-x)), its slope sigmoid(x) * (1 - sigmoid(x)), for arrays too."
+)
 
-x = np.linspace(-20, 20, 401)
-np.testing.assert_allclose(sigmoid(x), lessonlib.sigmoid(x), err_msg="sigmoid differs")
-np.testing.assert_allclose(sigmoid_slope(x), lessonlib.sigmoid_slope(x), err_msg="slope differs")
-step = 1e-6
-estimate = (sigmoid(x + step) - sigmoid(x - step)) / (2 * step)  # central differences
-np.testing.assert_allclose(sigmoid_slope(x), estimate, atol=1e-9)
-print("Exercise 1 passed: sigmoid and its slope agree with lessonlib and finite differences.")
+z = hidden_weights @ inputs + hidden_bias  # what the worked example's hidden nodes receive
+spread = np.array([-10, -2, -0.5, 0, 0.5, 2, 10])
+for function, expected_function in [
+    (sigmoid, lessonlib.sigmoid),
+    (sigmoid_slope, lessonlib.sigmoid_slope),
+]:
+    for x in (z, spread, 0.0):
+        expected = expected_function(x)
+        got = call(function, x, hint=hint)
+        assert agrees(got, expected), (
+            f"{function.__name__}({x}) gave {got}; expected {expected}. {hint}"
+        )
+print("hidden z:", np.round(z, 9).tolist(), "sigmoid:", np.round(sigmoid(z), 9).tolist())
+print("Exercise 1 passed: sigmoid and its slope agree with lessonlib.")
 
 # %% [markdown]
-# 0.3775 is the weighted sum plus bias that arrives at the first hidden node.
+# The worked example's hidden nodes receive z = 0.3775 and 0.3925 and pass on
+# 0.593269992 and 0.596884378.
 #
 # ## Exercise 2: run the network forward
 #
 # Write `forward_pass(inputs, hidden_weights, hidden_bias, output_weights,
-# output_bias)` for one row of inputs. Each layer computes its weighted sums
-# with a matrix product, adds its bias, and applies the sigmoid. Return the
-# hidden layer's outputs and the network's outputs.
+# output_bias)` for one row of inputs x, with any number of inputs and nodes.
+# Each layer computes its z with a matrix product plus its bias vector, and
+# applies the sigmoid: a⁽¹⁾ = σ(W⁽¹⁾x + b⁽¹⁾), then a⁽²⁾ = σ(W⁽²⁾a⁽¹⁾ + b⁽²⁾).
+# Return two things: the hidden layer's outputs a⁽¹⁾ and the network's
+# outputs a⁽²⁾. The check also tries the random networks, so use the
+# arguments, not the variables of the set-up cell.
 #
 # <details><summary>Solution</summary>
 #
 # ```python
 # def forward_pass(inputs, hidden_weights, hidden_bias, output_weights, output_bias):
-#     hidden_outputs = sigmoid(hidden_weights @ inputs + hidden_bias)  # (2,)
-#     outputs = sigmoid(output_weights @ hidden_outputs + output_bias)  # (2,)
+#     hidden_outputs = sigmoid(hidden_weights @ inputs + hidden_bias)  # a⁽¹⁾: (n_hidden,)
+#     outputs = sigmoid(output_weights @ hidden_outputs + output_bias)  # a⁽²⁾: (n_outputs,)
 #     return hidden_outputs, outputs
 # ```
 #
@@ -152,8 +255,8 @@ print("Exercise 1 passed: sigmoid and its slope agree with lessonlib and finite 
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 def forward_pass(inputs, hidden_weights, hidden_bias, output_weights, output_bias):
-    hidden_outputs = sigmoid(hidden_weights @ inputs + hidden_bias)  # (2,)
-    outputs = sigmoid(output_weights @ hidden_outputs + output_bias)  # (2,)
+    hidden_outputs = sigmoid(hidden_weights @ inputs + hidden_bias)  # a⁽¹⁾: (n_hidden,)
+    outputs = sigmoid(output_weights @ hidden_outputs + output_bias)  # a⁽²⁾: (n_outputs,)
     return hidden_outputs, outputs
 
 
@@ -164,43 +267,61 @@ def forward_pass(inputs, hidden_weights, hidden_bias, output_weights, output_bia
 
 
 # %%
-hidden_outputs, outputs = forward_pass(
-    inputs, hidden_weights, hidden_bias, output_weights, output_bias
-)
-print("hidden outputs:", *[f"{value:.9f}" for value in hidden_outputs])
-print("outputs:", *[f"{value:.9f}" for value in outputs])
-print("total error:", round(lessonlib.half_squared_error(targets, outputs), 9))
+def check_forward_pass(example, name):
+    """Run your forward_pass on an example; fail unless it agrees with lessonlib.forward."""
+    hint = (
+        "Each layer is sigmoid(weights @ values + bias): the hidden layer takes the inputs and "
+        "the output layer the hidden outputs, each with its own bias, all from the arguments."
+    )
+    values, _ = reference(example)
+    keys = ["inputs", "hidden_weights", "hidden_bias", "output_weights", "output_bias"]
+    got = call(forward_pass, *[example[key] for key in keys], hint=hint)
+    two_things = isinstance(got, tuple | list) and len(got) == 2
+    assert two_things, f"forward_pass returned {got!r} for {name}; it must return two things."
+    for what, got_values, expected in [
+        ("hidden outputs", got[0], values.activations[0]),
+        ("outputs", got[1], values.output),
+    ]:
+        assert agrees(got_values, expected), (
+            f"forward_pass gave the {what} {got_values} for {name}; expected {expected}. {hint}"
+        )
+    return got
 
-values = lessonlib.forward(network, inputs)
-np.testing.assert_allclose(hidden_outputs, values.activations[0], err_msg="hidden layer differs")
-np.testing.assert_allclose(outputs, values.output, err_msg="outputs differ")
-print("Exercise 2 passed: forward_pass agrees with lessonlib.forward.")
+
+hidden_outputs, outputs = check_forward_pass(worked_example, "the worked example")
+print("hidden outputs:", np.round(hidden_outputs, 9).tolist())
+print("outputs:", np.round(outputs, 9).tolist())
+print("total error:", round(lessonlib.half_squared_error(targets, outputs), 9))
+for number, example in enumerate(random_examples):
+    check_forward_pass(example, f"random network {number}")
+print("Exercise 2 passed: forward_pass agrees with lessonlib.forward on 21 networks.")
 
 # %% [markdown]
-# The total error, ½·Σ(target - output)², is 0.298371109, as in the source
-# of the example.
+# The total error, ½ Σⱼ (aⱼ - yⱼ)², is 0.298371109, as in the source of the
+# example.
 #
 # ## Exercise 3: the slopes of the output layer
 #
-# The loss is `½ · sum((targets - outputs) ** 2)`. Follow the chain rule from
-# the loss back to one output weight:
+# Follow the chain rule from the loss L = ½ Σⱼ (aⱼ - yⱼ)² back to one output
+# weight, where a is the network's outputs a⁽²⁾:
 #
-# - the slope of the loss for output node `k` is `outputs[k] - targets[k]`;
-# - the sigmoid multiplies it by its slope, `outputs[k] * (1 - outputs[k])`,
-#   giving the node's *delta*;
-# - the weight from hidden node `j` into output node `k` multiplied
-#   `hidden_outputs[j]`, so its slope is `delta[k] * hidden_outputs[j]`.
+# - the slope of the loss for output j is aⱼ - yⱼ;
+# - the sigmoid multiplies it by its own slope, aⱼ (1 - aⱼ), written with the
+#   output itself; that gives the node's *delta*, δⱼ = ∂L/∂zⱼ;
+# - the weight wⱼₖ from hidden node k into output node j multiplied the
+#   hidden output aₖ⁽¹⁾, so its slope is ∂L/∂wⱼₖ = δⱼ aₖ⁽¹⁾.
 #
 # Write `output_layer_slopes(hidden_outputs, outputs, targets)`, which returns
-# the deltas (2,) and the slopes of the output weights (2, 2), in the same
-# layout as `output_weights`. `np.outer(a, b)` builds every `a[k] * b[j]`.
+# two things: the output deltas (n_outputs,) and the slopes of the output
+# weights (n_outputs, n_hidden), laid out like `output_weights`.
+# `np.outer(u, v)` builds the matrix of every `u[j] * v[k]`.
 #
 # <details><summary>Solution</summary>
 #
 # ```python
 # def output_layer_slopes(hidden_outputs, outputs, targets):
-#     output_deltas = (outputs - targets) * outputs * (1 - outputs)  # (2,)
-#     weight_slopes = np.outer(output_deltas, hidden_outputs)  # (2 nodes, 2 hidden values)
+#     output_deltas = (outputs - targets) * outputs * (1 - outputs)  # δ⁽²⁾: (n_outputs,)
+#     weight_slopes = np.outer(output_deltas, hidden_outputs)  # (n_outputs, n_hidden)
 #     return output_deltas, weight_slopes
 # ```
 #
@@ -209,8 +330,8 @@ print("Exercise 2 passed: forward_pass agrees with lessonlib.forward.")
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 def output_layer_slopes(hidden_outputs, outputs, targets):
-    output_deltas = (outputs - targets) * outputs * (1 - outputs)  # (2,)
-    weight_slopes = np.outer(output_deltas, hidden_outputs)  # (2 nodes, 2 hidden values)
+    output_deltas = (outputs - targets) * outputs * (1 - outputs)  # δ⁽²⁾: (n_outputs,)
+    weight_slopes = np.outer(output_deltas, hidden_outputs)  # (n_outputs, n_hidden)
     return output_deltas, weight_slopes
 
 
@@ -221,42 +342,64 @@ def output_layer_slopes(hidden_outputs, outputs, targets):
 
 
 # %%
-hidden_outputs, outputs = forward_pass(
-    inputs, hidden_weights, hidden_bias, output_weights, output_bias
-)
-output_deltas, output_weight_slopes = output_layer_slopes(hidden_outputs, outputs, targets)
-print("slopes of the output weights:", *[f"{slope:.9f}" for slope in output_weight_slopes.ravel()])
+def check_output_layer(example, name):
+    """Run your output_layer_slopes on an example; fail unless it agrees with lessonlib."""
+    hint = (
+        "Each output delta is (output - target) * output * (1 - output); the slope of the "
+        "weight from hidden node k into output node j is delta[j] * hidden_outputs[k]."
+    )
+    values, gradients = reference(example)
+    arguments = [values.activations[0], values.output, example["targets"]]
+    got = call(output_layer_slopes, *arguments, hint=hint)
+    two_things = isinstance(got, tuple | list) and len(got) == 2
+    assert two_things, (
+        f"output_layer_slopes returned {got!r} for {name}; it must return two things."
+    )
+    for what, got_values, expected in [
+        ("deltas", got[0], gradients.deltas[1]),
+        ("slopes", got[1], gradients.weights[1]),
+    ]:
+        assert agrees(got_values, expected), (
+            f"output_layer_slopes gave the {what} {got_values} for {name}; "
+            f"expected {expected}. {hint}"
+        )
+    return got
 
-values = lessonlib.forward(network, inputs)
-loss_slope = lessonlib.half_squared_error_slope(targets, values.output)
-gradients = lessonlib.backward(network, values, loss_slope)
-np.testing.assert_allclose(output_deltas, gradients.deltas[1], err_msg="deltas differ")
-np.testing.assert_allclose(
-    output_weight_slopes, gradients.weights[1], err_msg="output weight slopes differ"
-)
+
+output_deltas, output_weight_slopes = check_output_layer(worked_example, "the worked example")
+print("slopes of the output weights:", np.round(output_weight_slopes, 9).tolist())
+new_output_weights = output_weights - 0.5 * output_weight_slopes  # one step, learning rate 0.5
+print("output weights after one step:", np.round(new_output_weights, 9).tolist())
+for number, example in enumerate(random_examples):
+    check_output_layer(example, f"random network {number}")
 print("Exercise 3 passed: the output layer's slopes agree with lessonlib.backward.")
 
 # %% [markdown]
-# The slope for the first output weight is 0.082167041: raising that weight
-# would raise the error.
+# The slope of the first output weight is 0.082167041: raising that weight
+# would raise the error. One step with learning rate 0.5 moves the weight from
+# 0.4 to 0.35891648, as in the worked example.
 #
 # ## Exercise 4: the slopes of the hidden layer
 #
-# A hidden node feeds both output nodes, so its share of the loss's slope is
-# the sum over the outputs of `output_deltas[k] * output_weights[k, j]`, which
-# is `output_weights.T @ output_deltas`. Multiply by the sigmoid's slope at the
-# hidden node to get its delta, and by each input to get the slope of each
-# hidden weight. Write `hidden_layer_slopes(inputs, hidden_outputs,
-# output_deltas, output_weights)`, which returns the slopes of the hidden
-# weights (2, 2), laid out like `hidden_weights`.
+# A hidden node k feeds every output node, so the slope of the loss for its
+# output is the sum over the outputs j of δⱼ wⱼₖ, which is
+# `output_weights.T @ output_deltas`: each hidden delta reuses the output
+# deltas instead of following every path to the loss again. Multiply by the
+# sigmoid's slope at the hidden node, aₖ⁽¹⁾ (1 - aₖ⁽¹⁾), to get its delta, and
+# by each input to get the slope of each hidden weight. Write
+# `hidden_layer_slopes(inputs, hidden_outputs, output_deltas, output_weights)`,
+# which returns the slopes of the hidden weights (n_hidden, n_inputs), laid
+# out like `hidden_weights`. Use the output weights you are given, as they
+# were in the forward pass: every slope describes the network before any
+# weight changes.
 #
 # <details><summary>Solution</summary>
 #
 # ```python
 # def hidden_layer_slopes(inputs, hidden_outputs, output_deltas, output_weights):
-#     slope_at_hidden = output_weights.T @ output_deltas  # (2,)
-#     hidden_deltas = slope_at_hidden * hidden_outputs * (1 - hidden_outputs)  # (2,)
-#     return np.outer(hidden_deltas, inputs)  # (2 nodes, 2 inputs)
+#     slope_at_hidden = output_weights.T @ output_deltas  # ∂L/∂a⁽¹⁾: (n_hidden,)
+#     hidden_deltas = slope_at_hidden * hidden_outputs * (1 - hidden_outputs)  # δ⁽¹⁾
+#     return np.outer(hidden_deltas, inputs)  # (n_hidden, n_inputs)
 # ```
 #
 # </details>
@@ -264,9 +407,9 @@ print("Exercise 3 passed: the output layer's slopes agree with lessonlib.backwar
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 def hidden_layer_slopes(inputs, hidden_outputs, output_deltas, output_weights):
-    slope_at_hidden = output_weights.T @ output_deltas  # (2,)
-    hidden_deltas = slope_at_hidden * hidden_outputs * (1 - hidden_outputs)  # (2,)
-    return np.outer(hidden_deltas, inputs)  # (2 nodes, 2 inputs)
+    slope_at_hidden = output_weights.T @ output_deltas  # ∂L/∂a⁽¹⁾: (n_hidden,)
+    hidden_deltas = slope_at_hidden * hidden_outputs * (1 - hidden_outputs)  # δ⁽¹⁾
+    return np.outer(hidden_deltas, inputs)  # (n_hidden, n_inputs)
 
 
 # %% tags=["exercise"]
@@ -276,35 +419,40 @@ def hidden_layer_slopes(inputs, hidden_outputs, output_deltas, output_weights):
 
 
 # %%
-hidden_outputs, outputs = forward_pass(
-    inputs, hidden_weights, hidden_bias, output_weights, output_bias
-)
-output_deltas, output_weight_slopes = output_layer_slopes(hidden_outputs, outputs, targets)
-hidden_weight_slopes = hidden_layer_slopes(inputs, hidden_outputs, output_deltas, output_weights)
+def check_hidden_layer(example, name):
+    """Run your hidden_layer_slopes on an example; fail unless it agrees with lessonlib."""
+    hint = (
+        "The hidden deltas are (output_weights.T @ output_deltas) * hidden_outputs * "
+        "(1 - hidden_outputs), with the output weights given; the slopes are their outer "
+        "product with the inputs."
+    )
+    values, gradients = reference(example)
+    arguments = [example["inputs"], values.activations[0], gradients.deltas[1]]
+    got = call(hidden_layer_slopes, *arguments, example["output_weights"], hint=hint)
+    assert agrees(got, gradients.weights[0]), (
+        f"hidden_layer_slopes gave {got} for {name}; expected {gradients.weights[0]}. {hint}"
+    )
+    return got
 
-learning_rate = 0.5
-new_hidden_weights = hidden_weights - learning_rate * hidden_weight_slopes  # (2, 2)
-new_output_weights = output_weights - learning_rate * output_weight_slopes  # (2, 2)
-print("updated hidden weights:", *[f"{weight:.9f}" for weight in new_hidden_weights.ravel()])
-print("updated output weights:", *[f"{weight:.9f}" for weight in new_output_weights.ravel()])
 
-estimated_weights, _ = lessonlib.numerical_network_gradients(
-    network, inputs, targets, lessonlib.half_squared_error, step=1e-5
+hidden_weight_slopes = check_hidden_layer(worked_example, "the worked example")
+print("slopes of the hidden weights:", np.round(hidden_weight_slopes, 9).tolist())
+new_hidden_weights = hidden_weights - 0.5 * hidden_weight_slopes  # one step, learning rate 0.5
+print("hidden weights after one step:", np.round(new_hidden_weights, 9).tolist())
+nudged, _ = lessonlib.numerical_network_gradients(
+    layers(worked_example), inputs, targets, lessonlib.half_squared_error, step=1e-5
 )
-difference = lessonlib.largest_relative_difference(
-    [hidden_weight_slopes, output_weight_slopes], estimated_weights
-)
-print(f"largest relative difference from finite differences: {difference:.1e}")
-assert difference < 1e-6, "the slopes do not agree with finite differences"
-np.testing.assert_allclose(
-    hidden_weight_slopes, gradients.weights[0], err_msg="hidden weight slopes differ"
-)
+difference = lessonlib.largest_relative_difference([hidden_weight_slopes], nudged[:1])
+print(f"largest relative difference from nudging each hidden weight: {difference:.0e}")
+assert difference < 1e-6, f"the slopes {hidden_weight_slopes} differ from nudging: {nudged[0]}"
+for number, example in enumerate(random_examples):
+    check_hidden_layer(example, f"random network {number}")
 print("Exercise 4 passed: the hidden layer's slopes agree with lessonlib and finite differences.")
 
 # %% [markdown]
-# One step with learning rate 0.5 gives the updated weights of the worked
-# example: 0.149780716 for the first hidden weight and 0.35891648 for the
-# first output weight.
+# One step with learning rate 0.5 moves the first hidden weight from 0.15 to
+# 0.149780716, as in the worked example. The hidden slopes are about a hundred
+# times smaller than the output slopes.
 #
 # ## Exercise 5: train on mini-batches
 #
@@ -315,12 +463,14 @@ print("Exercise 4 passed: the hidden layer's slopes agree with lessonlib and fin
 # with these `lessonlib` functions:
 #
 # - `lessonlib.minibatches(len(inputs), batch_size, rng)` for the rows of each
-#   mini-batch;
-# - `lessonlib.loss_and_gradients(network, rows_inputs, rows_labels,
+#   mini-batch, shuffled with the `rng` you are given;
+# - `lessonlib.loss_and_gradients(network, inputs[rows], labels[rows],
 #   lessonlib.softmax_cross_entropy)` for the slopes of one mini-batch;
-# - `lessonlib.updated_network(network, gradients, learning_rate)` for the step.
+# - `lessonlib.updated_network(network, gradients, learning_rate)` for the
+#   step, biases included.
 #
-# Return the network after the epoch.
+# Return the network after the epoch. The check uses its own learning rate and
+# batch size, and compares the network with one epoch of `lessonlib.train`.
 #
 # <details><summary>Solution</summary>
 #
@@ -354,26 +504,42 @@ def train_one_epoch(network, inputs, labels, learning_rate, batch_size, rng):
 
 
 # %%
+hint = (
+    "For each mini-batch of rows from lessonlib.minibatches(len(inputs), batch_size, rng), "
+    "take the slopes on inputs[rows] and labels[rows] and keep the network that "
+    "updated_network returns, with the learning rate and batch size given."
+)
+
 data_rng = np.random.default_rng(5)
 points = data_rng.normal(size=(300, 2))  # (300 rows, 2 inputs)
 point_labels = (points[:, 0] * points[:, 1] > 0).astype(int)  # class 1 in two quadrants
 start = lessonlib.random_network([2, 16, 2], np.random.default_rng(6))
-
-mine = train_one_epoch(start, points, point_labels, 0.5, 30, np.random.default_rng(7))
 expected = lessonlib.train(
     start,
     points,
     point_labels,
     loss=lessonlib.softmax_cross_entropy,
-    learning_rate=0.5,
-    batch_size=30,
+    learning_rate=0.3,
+    batch_size=25,
     epochs=1,
     rng=np.random.default_rng(7),
     progress=False,
 ).network
-for layer, (weights, bias, _) in enumerate(expected):
-    np.testing.assert_allclose(mine[layer][0], weights, err_msg=f"layer {layer} weights differ")
-    np.testing.assert_allclose(mine[layer][1], bias, err_msg=f"layer {layer} biases differ")
+got = call(
+    train_one_epoch, start, points, point_labels, 0.3, 25, np.random.default_rng(7), hint=hint
+)
+is_network = isinstance(got, list | tuple) and len(got) == len(expected)
+assert is_network, f"train_one_epoch returned {got!r:.120}; it must return the list of layers."
+for number, (layer, expected_layer) in enumerate(zip(got, expected, strict=True), start=1):
+    for what, got_values, expected_values in [
+        ("weights", layer[0], expected_layer.weights),
+        ("biases", layer[1], expected_layer.bias),
+    ]:
+        assert agrees(got_values, expected_values), (
+            f"train_one_epoch gave layer {number} {what} that start {np.ravel(got_values)[:3]} "
+            f"after one epoch at learning rate 0.3 in batches of 25; lessonlib.train's start "
+            f"{np.ravel(expected_values)[:3]}. {hint}"
+        )
 print("Exercise 5 passed: one epoch agrees with lessonlib.train.")
 
 # %% [markdown]
@@ -382,14 +548,15 @@ print("Exercise 5 passed: one epoch agrees with lessonlib.train.")
 # A classifier's network has one output node per class, and the class it
 # predicts for a row is the node with the largest output. Write
 # `accuracy(labels, outputs)`: the fraction of rows whose predicted class is
-# the label, for labels (n_rows,) and outputs (n_rows, n_classes).
+# the label, one number from 0 to 1, for labels (n_rows,) and outputs
+# (n_rows, n_classes).
 #
 # <details><summary>Solution</summary>
 #
 # ```python
 # def accuracy(labels, outputs):
-#     predicted = outputs.argmax(axis=1)  # (n_rows,)
-#     return (predicted == labels).mean()
+#     predicted = outputs.argmax(axis=1)  # the class of each row: (n_rows,)
+#     return np.mean(predicted == labels)
 # ```
 #
 # </details>
@@ -397,8 +564,8 @@ print("Exercise 5 passed: one epoch agrees with lessonlib.train.")
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 def accuracy(labels, outputs):
-    predicted = outputs.argmax(axis=1)  # (n_rows,)
-    return (predicted == labels).mean()
+    predicted = outputs.argmax(axis=1)  # the class of each row: (n_rows,)
+    return np.mean(predicted == labels)
 
 
 # %% tags=["exercise"]
@@ -408,14 +575,32 @@ def accuracy(labels, outputs):
 
 
 # %%
-print(accuracy(np.array([0, 1, 1]), np.array([[0.9, 0.1], [0.2, 0.8], [0.6, 0.4]])))
+hint = "The predicted class of a row is the index of its largest output; return a fraction."
+
+labels = np.array([0, 1, 1])
+outputs = np.array([[0.9, 0.1], [0.2, 0.8], [0.6, 0.4]])  # (3 rows, 2 classes)
+expected = lessonlib.accuracy(labels, outputs)
+got = call(accuracy, labels, outputs, hint=hint)
+assert agrees(got, expected), (
+    f"accuracy gave {got} for the labels {labels} and the outputs {outputs.tolist()}; "
+    f"expected {expected}. {hint}"
+)
+print(got)
 
 rng = np.random.default_rng(8)
+cases = []  # 20 random sets of 50 rows with 4 classes, the label's output often the largest
 for _ in range(20):
-    labels = rng.integers(0, 4, size=50)
-    outputs = rng.normal(size=(50, 4))
-    assert np.isclose(accuracy(labels, outputs), lessonlib.accuracy(labels, outputs)), (
-        "accuracy does not agree with lessonlib.accuracy"
+    labels, outputs = rng.integers(0, 4, size=50), rng.normal(size=(50, 4)).round(2)
+    outputs[np.arange(50), labels] += rng.uniform(0, 2)
+    cases.append((labels, outputs, lessonlib.accuracy(labels, outputs)))
+accuracies = {expected for *_, expected in cases}
+assert len(accuracies) > 10, "need many different accuracies: pick another seed"
+assert 0 < min(accuracies) < max(accuracies) < 1, "need accuracies between 0 and 1: reseed"
+for labels, outputs, expected in cases:
+    got = call(accuracy, labels, outputs, hint=hint)
+    assert agrees(got, expected), (
+        f"accuracy gave {got} for 50 random rows of 4 classes, the labels {labels}; "
+        f"expected {expected}. {hint}"
     )
 print("Exercise 6 passed: accuracy agrees with lessonlib.accuracy.")
 
@@ -423,27 +608,32 @@ print("Exercise 6 passed: accuracy agrees with lessonlib.accuracy.")
 # ## Put it together: handwritten digits
 #
 # Your `train_one_epoch` and `accuracy` now train a network with one hidden
-# layer of 32 ReLU nodes on the 8-by-8 digits that scikit-learn ships, and
-# measure it on rows it never trained on.
+# layer of 32 ReLU nodes on the small images of handwritten digits that
+# scikit-learn ships, 64 pixels each, and measure it on rows it never trained
+# on.
 
 # %%
 from sklearn.datasets import load_digits
 
+
+def digits_accuracy(train, test, learning_rate, n_epochs):
+    """Train a new 64-32-10 network on the (pixels, labels) of train; its accuracy on test."""
+    network = lessonlib.random_network([64, 32, 10], np.random.default_rng(10))
+    epoch_rng = np.random.default_rng(11)
+    for _ in range(n_epochs):
+        network = train_one_epoch(network, *train, learning_rate, 32, epoch_rng)
+    test_outputs = lessonlib.forward(network, test[0]).output  # (n_test_rows, 10)
+    return accuracy(test[1], test_outputs)
+
+
 digits = load_digits()
 pixels = digits.data / 16.0  # (1797, 64), each pixel from 0 to 1
 order = np.random.default_rng(9).permutation(len(pixels))
-train_rows, test_rows = order[:1400], order[1400:]
-
-digit_network = lessonlib.random_network([64, 32, 10], np.random.default_rng(10))
-epoch_rng = np.random.default_rng(11)
-for _ in range(20):
-    digit_network = train_one_epoch(
-        digit_network, pixels[train_rows], digits.target[train_rows], 0.5, 32, epoch_rng
-    )
-test_outputs = lessonlib.forward(digit_network, pixels[test_rows]).output  # (397, 10)
-test_accuracy = accuracy(digits.target[test_rows], test_outputs)
+train = (pixels[order[:1400]], digits.target[order[:1400]])
+test = (pixels[order[1400:]], digits.target[order[1400:]])
+test_accuracy = digits_accuracy(train, test, learning_rate=0.5, n_epochs=20)
 print(f"test accuracy after 20 epochs: {test_accuracy:.1%}")
-assert test_accuracy > 0.9, "expected more than 90% of the test digits right"
+assert test_accuracy > 0.9, f"expected more than 90% of the test digits right, got {test_accuracy}"
 
 # %% [markdown]
 # ## Try next
@@ -451,7 +641,25 @@ assert test_accuracy > 0.9, "expected more than 90% of the test digits right"
 # - Find the slopes of the biases too: a bias adds straight into its node, so
 #   its slope is the node's delta. Compare them with `gradients.biases` from
 #   `lessonlib.backward`.
-# - Repeat the update of exercise 4 ten thousand times and watch the total
-#   error of the worked example fall.
+#   <details><summary>Answer</summary>For the worked example the bias slopes
+#   are 0.00877135 and 0.00995425 in the hidden layer and 0.13849856 and
+#   -0.03809824 in the output layer: the deltas (printed by the last
+#   cell).</details>
+# - Repeat the update of exercises 3 and 4 ten thousand times and watch the
+#   total error of the worked example fall. The last section of the lesson
+#   *Sigmoid and biases* does exactly this, and compares the result with the
+#   source's.
 # - Train the digits network with a smaller learning rate, or for more epochs,
 #   and see how the test accuracy changes.
+#   <details><summary>Answer</summary>With learning rate 0.05 for 20 epochs
+#   the test accuracy falls to 94.0%; with 0.5 for 60 epochs it is 96.0%, no
+#   better than after 20 epochs (printed by the last cell).</details>
+
+# %%
+# The numbers in the answers above.
+_, gradients = reference(worked_example)
+print("bias slopes, layers 1 and 2:", [slopes.round(8).tolist() for slopes in gradients.biases])
+print("deltas, layers 1 and 2:     ", [deltas.round(8).tolist() for deltas in gradients.deltas])
+for learning_rate, n_epochs in [(0.05, 20), (0.5, 60)]:
+    digits_result = digits_accuracy(train, test, learning_rate, n_epochs)
+    print(f"learning rate {learning_rate}, {n_epochs} epochs: test accuracy {digits_result:.1%}")
