@@ -13,9 +13,9 @@ few seconds. Run it as ``python scripts/mutation_check.py``; it prints the
 score and its wall time and exits 1 naming the file and line of any change
 that was not caught.
 
-The numbers in the prose get their own score: every number in a lesson's text
-that restates a printed result has its last written digit moved by one, and the
-prose check (``site_tools/prose_numbers.py``) must then fail the page.
+The numbers in the prose get their own score: every number in a lesson's or a
+lab's text that restates a printed result has its last written digit moved by
+one, and the prose check (``site_tools/prose_numbers.py``) must then fail the page.
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ matplotlib.use("Agg")  # as in conftest.py: lessons never open a window
 
 import yaml  # noqa: E402
 from checked_output import output_mismatch, run_block  # noqa: E402
+from lab_page import file_line, lab_page  # noqa: E402
 from lesson_source import CodeBlock, code_blocks, runnable_source  # noqa: E402
 from prose_numbers import Number, numbers_in, prose_numbers, sections, unfounded  # noqa: E402
 
@@ -319,17 +320,20 @@ def check_pages(docs: Path, lessons: Lessons) -> Tally:
 def prose_mutations(docs: Path, captions: dict[str, str]) -> tuple[int, int, list[str]]:
     """Move the last digit of every restated number in the prose, and check the changed page.
 
-    Returns how many changes were made, how many were skipped, and those not caught. A
-    change is skipped when the changed number is itself one that the section's code
-    prints or types in: no check that reads the page could tell it from the original.
+    The lessons, and each lab run and written out as a page (``lab_page``). Returns how
+    many changes were made, how many were skipped, and those not caught. A change is
+    skipped when the changed number is itself one that the section's code prints or
+    types in: no check that reads the page could tell it from the original.
     """
     total, skipped, survivors = 0, 0, []
-    for page in sorted(docs.rglob("*.md")):
-        text = page.read_text(encoding="utf-8")
+    pages = {path: path.read_text(encoding="utf-8") for path in sorted(docs.rglob("*.md"))}
+    pages |= {path: lab_page(path) for path in sorted(docs.glob("labs/lab-*.py"))}
+    for path, text in pages.items():
         if not code_blocks(text):
             continue  # not a lesson
+        page_captions = captions if path.suffix == ".md" else {}
         parts = sections(text)
-        for number in prose_numbers(text, captions):
+        for number in prose_numbers(text, page_captions):
             section = [part for part in parts if part.start <= number.at][-1]
             if number.value in section.typed:
                 continue  # an input the code types in: exempt, so nothing to prove
@@ -338,14 +342,18 @@ def prose_mutations(docs: Path, captions: dict[str, str]) -> tuple[int, int, lis
                 skipped += 1
                 continue
             total += 1
-            changed_text, changed_captions = text, captions
+            changed_text, changed_captions = text, page_captions
             if number.caption:
-                caption = captions[number.caption]
-                changed_captions = {**captions, number.caption: _replaced(caption, number, after)}
+                caption = page_captions[number.caption]
+                changed_captions = {
+                    **page_captions,
+                    number.caption: _replaced(caption, number, after),
+                }
             else:
                 changed_text = _replaced(text, number, after)
             if not unfounded(prose_numbers(changed_text, changed_captions), sections(changed_text)):
-                where = f"docs/{page.relative_to(docs).as_posix()}:{number.line}"
+                line = number.line if path.suffix == ".md" else file_line(path, text, number.line)
+                where = f"docs/{path.relative_to(docs).as_posix()}:{line}"
                 survivors.append(f"{where} prose number {number.text!r} -> {after!r}")
     return total, skipped, survivors
 

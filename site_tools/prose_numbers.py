@@ -36,16 +36,17 @@ NAMING = ("chapter", "lab", "exercise", "layer", "node", "input", "part")
 
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*([\w-]*)")
 _FIGURE = re.compile(r"^<!--\s*figure:\s*(?P<name>\S+)\s*-->")  # as site_tools/figures.py reads it
-# Spans that are not read as prose: link targets, attribute lists, HTML tags and
-# comments, and the sub- and superscripts of formulas (indices and powers).
+# Spans that are not read as prose: the numbers of a numbered list, an index after a
+# name (network[0]), link targets, attribute lists, HTML tags and comments, and the
+# sub- and superscripts of formulas.
 _NOT_PROSE = re.compile(
-    r"\]\([^)]*\)|\{[:#.%][^}]*\}|\{ [^}]*\}|<!--.*?-->|<[^>\n]+>"
+    r"^\s*\d+[.)]\s|\w\[[^\]\n]*\]|\]\([^)]*\)|\{[:#.%][^}]*\}|\{ [^}]*\}|<!--.*?-->|<[^>\n]+>"
     r"|[_^]\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|[_^]\\?[\w']+"
 )
 _NUMBER = re.compile(
-    r"(?<![\w.\\])(?P<sign>[-\u2212](?=\d))?"  # a hyphen-minus or a minus sign
+    r"(?<![\w.\\])(?<![A-Za-z]-)(?P<sign>[-\u2212](?=\d))?"  # not in lab-1-basics.py
     r"(?P<digits>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?P<fraction>\.\d+)?(?P<exponent>[eE][-+]?\d+)?"
-    r"(?P<cut>…|\.\.\.)?(?:st|nd|rd|th)?(?![\w])"  # 10,000th is 10,000
+    r"(?P<cut>…|\.\.\.)?(?:st|nd|rd|th)?(?![\w])(?!-[A-Za-z])"  # 10,000th is 10,000; 1-D is a word
 )
 _NAMED = re.compile(rf"\b(?:{'|'.join(NAMING)})s?\s*$", re.IGNORECASE)
 

@@ -281,7 +281,7 @@ print("Exercise 3 passed: predict_with_network agrees with lessonlib on 50 rando
 
 # %% [markdown]
 # These are the lesson's predictions for its four rows, 20, 6, 0 and 44, and 0
-# for the row `[-1, 2]`, whose output sum ReLU turns into 0.
+# for the fifth row, whose output sum ReLU turns into 0.
 #
 # ## Exercise 4: predict every row at once
 #

@@ -58,7 +58,7 @@
 # The network of this lab is the classic worked example of backpropagation
 # from the lesson *Sigmoid and biases*: two inputs, two sigmoid hidden nodes
 # and two sigmoid outputs. In the letters of the site's notation page, layer l
-# (1 for the hidden layer, 2 for the output layer) computes
+# (the hidden layer is layer 1, the output layer is layer 2) computes
 # z⁽ˡ⁾ = W⁽ˡ⁾a⁽ˡ⁻¹⁾ + b⁽ˡ⁾ and passes on a⁽ˡ⁾ = σ(z⁽ˡ⁾), where a⁽⁰⁾ = x is the
 # row of inputs. W⁽¹⁾ is `hidden_weights`, with one row per node holding the
 # weights into that node; in `lessonlib`'s list of layers, layer l is
@@ -645,7 +645,7 @@ assert test_accuracy > 0.9, f"expected more than 90% of the test digits right, g
 #   are 0.00877135 and 0.00995425 in the hidden layer and 0.13849856 and
 #   -0.03809824 in the output layer: the deltas (printed by the last
 #   cell).</details>
-# - Repeat the update of exercises 3 and 4 ten thousand times and watch the
+# - Repeat the update of exercise 3 and exercise 4 ten thousand times and watch the
 #   total error of the worked example fall. The last section of the lesson
 #   *Sigmoid and biases* does exactly this, and compares the result with the
 #   source's.
