@@ -16,6 +16,7 @@ from lessonlib import (
     losses,
     network,
     predict,
+    saving,
     training,
 )
 from lessonlib.activations import *
@@ -27,6 +28,7 @@ from lessonlib.layers import *
 from lessonlib.losses import *
 from lessonlib.network import *
 from lessonlib.predict import *
+from lessonlib.saving import *
 from lessonlib.training import *
 
 __version__ = "0.1.0"
@@ -42,4 +44,5 @@ __all__ = [
     *training.__all__,
     *classify.__all__,
     *gradient_check.__all__,
+    *saving.__all__,
 ]

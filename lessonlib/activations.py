@@ -21,6 +21,8 @@ from lessonlib._checks import as_array, number_or_array
 __all__ = [
     "identity",
     "identity_slope",
+    "leaky_relu",
+    "leaky_relu_slope",
     "relu",
     "relu_slope",
     "sigmoid",
@@ -83,6 +85,32 @@ def relu_slope(x: ArrayLike) -> NDArray[np.float64]:
 
 
 # --8<-- [end:relu_slope]
+#: How much of a negative input `leaky_relu` lets through.
+LEAK = 0.01
+
+
+@number_or_array
+# --8<-- [start:leaky_relu]
+def leaky_relu(x: ArrayLike) -> NDArray[np.float64]:
+    """ReLU that leaks: a negative input is multiplied by `LEAK` (0.01) instead of set to 0.
+
+    >>> leaky_relu([-100.0, 3.0])
+    array([-1.,  3.])
+    """
+    return np.where(np.greater(x, 0), x, np.multiply(LEAK, x))
+
+
+@number_or_array
+def leaky_relu_slope(x: ArrayLike) -> NDArray[np.float64]:
+    """Slope of `leaky_relu`: 1 where the input is positive, else `LEAK`, never 0.
+
+    >>> leaky_relu_slope([-2.0, 0.0, 2.0])
+    array([0.01, 0.01, 1.  ])
+    """
+    return np.where(np.greater(x, 0), 1.0, LEAK)
+
+
+# --8<-- [end:leaky_relu]
 @number_or_array
 def tanh(x: ArrayLike) -> NDArray[np.float64]:
     """Hyperbolic tangent: squeezes any input into the range -1 to 1.
@@ -162,6 +190,10 @@ def softmax(scores: ArrayLike) -> NDArray[np.float64]:
 SLOPES: dict[Activation, Activation] = {
     identity: identity_slope,
     relu: relu_slope,
+    leaky_relu: leaky_relu_slope,
     tanh: tanh_slope,
     sigmoid: sigmoid_slope,
 }
+
+#: Each activation by its name, as a saved network or a figure declaration names it.
+BY_NAME: dict[str, Activation] = {function.__name__: function for function in SLOPES}

@@ -18,7 +18,7 @@ from lessonlib._checks import Numbers, as_floats, as_positive
 from lessonlib.activations import SLOPES
 from lessonlib.layers import Layer, NetworkLike, as_inputs, as_network
 
-__all__ = ["ForwardPass", "Gradients", "backward", "forward", "updated_network"]
+__all__ = ["ForwardPass", "Gradients", "backward", "forward", "slope_sizes", "updated_network"]
 
 Floats = NDArray[np.float64]
 
@@ -129,10 +129,7 @@ def _update_arguments(
     network: NetworkLike, gradients: Gradients, learning_rate: float, update_biases: bool
 ) -> tuple[list[Layer], float]:
     layers = as_network(network)
-    if not isinstance(gradients, Gradients):
-        raise TypeError(
-            f"gradients must be what backward() returned, got {type(gradients).__name__}"
-        )
+    _from_backward(gradients)
     shapes = [(layer.weights.shape, layer.bias.shape) for layer in layers]
     if [(w.shape, b.shape) for w, b in zip(*gradients[:2], strict=False)] != shapes:
         raise ValueError("gradients must be what backward() returned for this network")
@@ -164,3 +161,23 @@ def updated_network(
             layers, gradients.weights, gradients.biases, strict=True
         )
     ]
+
+
+def slope_sizes(gradients: Gradients) -> list[float]:
+    """How large each layer's weight slopes are: their root mean square, one number per layer.
+
+    >>> from lessonlib import identity
+    >>> network = [([[1.0, 2.0]], [0.0], identity)]
+    >>> slope_sizes(backward(network, forward(network, [3, 4]), output_slope=[2.0]))
+    [7.0710678118654755]
+    """
+    weight_slopes = _from_backward(gradients).weights
+    return [float(np.sqrt(np.mean(np.square(slopes)))) for slopes in weight_slopes]
+
+
+def _from_backward(gradients: object) -> Gradients:
+    if not isinstance(gradients, Gradients):
+        raise TypeError(
+            f"gradients must be what backward() returned, got {type(gradients).__name__}"
+        )
+    return gradients

@@ -16,9 +16,9 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from lessonlib._checks import as_floats, as_number, as_positive, known
+from lessonlib.data import checked_data, measured
 from lessonlib.layers import NetworkLike, as_network
 from lessonlib.losses import LOSS_SLOPES, Loss
-from lessonlib.training import checked_data, measured
 
 __all__ = ["largest_relative_difference", "numerical_gradient", "numerical_network_gradients"]
 

@@ -15,15 +15,14 @@ from numpy.typing import ArrayLike, NDArray
 from tqdm import tqdm  # type: ignore[import-untyped]
 
 from lessonlib._checks import (
-    Numbers,
-    as_array,
     as_count,
     as_generator,
     as_positive,
     known,
 )
 from lessonlib.backprop import Gradients, backward, forward, updated_network
-from lessonlib.layers import Layer, NetworkLike, as_inputs, as_network
+from lessonlib.data import Data, checked_data, measured
+from lessonlib.layers import Layer, NetworkLike, as_network
 from lessonlib.losses import LOSS_SLOPES, Loss
 
 __all__ = ["TrainingResult", "loss_and_gradients", "minibatches", "train"]
@@ -32,49 +31,15 @@ __all__ = ["TrainingResult", "loss_and_gradients", "minibatches", "train"]
 class TrainingResult(NamedTuple):
     """What `train` returns."""
 
-    #: The network after the last epoch.
+    #: The network after the last epoch; with ``patience``, after the best epoch.
     network: list[Layer]
-    #: The loss on the whole training set after each epoch.
+    #: The loss on the whole training set after each epoch that ran.
     train_losses: list[float]
     #: The loss on the validation set after each epoch (empty without validation data).
     validation_losses: list[float]
-
-
-class Data(NamedTuple):
-    """Rows of data, checked against a network and a loss."""
-
-    inputs: Numbers  # (n_rows, n_inputs), or (n_inputs,) for one row
-    targets: Numbers  # (n_rows,) class labels, or (n_rows, n_outputs)
-
-
-def checked_data(
-    layers: list[Layer],
-    inputs: ArrayLike,
-    targets: ArrayLike,
-    loss: Loss,
-    name: str = "",
-    one_row: bool = True,
-) -> Data:
-    """Inputs (a batch, or one row if ``one_row``) and targets, checked against network and loss.
-
-    Neither is run: the loss checks the targets against zeros shaped like the output.
-    """
-    rows = as_inputs(layers, inputs, f"{name}inputs")  # (n_inputs,) or (n_rows, n_inputs)
-    if rows.ndim != 2 and not one_row:
-        raise ValueError(f"{name}inputs must be a 2-D array (n_rows, n_inputs), got 1-D")
-    checked = as_array(targets, f"{name}targets", ndim=(1, 2))
-    if rows.ndim == 2 and len(checked) != len(rows):
-        raise ValueError(
-            f"{name}targets has {len(checked)} rows but the inputs have {len(rows)}; "
-            "give one target per row"
-        )
-    stand_in = np.zeros((*rows.shape[:-1], len(layers[-1].bias)))  # shaped like the output
-    try:  # the loss's own check decides which targets suit it
-        loss(checked, stand_in)
-    except (ValueError, TypeError) as error:
-        message = f"{name}targets do not suit {loss.__name__} and this network: {error}"
-        raise type(error)(message) from None
-    return Data(rows, checked)
+    #: The epoch, counted from 1, after which `network` was kept: the last one, or with
+    #: ``patience`` the one with the lowest validation loss.
+    epoch_kept: int
 
 
 def loss_and_gradients(
@@ -121,9 +86,15 @@ def train(
     epochs: int,
     rng: np.random.Generator,
     validation: tuple[ArrayLike, ArrayLike] | None = None,
+    patience: int | None = None,
     progress: bool | None = None,
 ) -> TrainingResult:
     """Train with mini-batch gradient descent and record the loss after each epoch.
+
+    With ``patience``, training stops early: after ``patience`` epochs in a row
+    with no new lowest validation loss, or after ``epochs``, whichever comes
+    first. The network returned is then the one of the epoch with the lowest
+    validation loss.
 
     Parameters:
         network: The starting network; it is not changed.
@@ -135,6 +106,7 @@ def train(
         epochs: How many times to go through all the training rows, at least 1.
         rng: Shuffles the rows, e.g. ``numpy.random.default_rng(0)``.
         validation: Optional (inputs, targets) that are measured but never trained on.
+        patience: Epochs to wait for a new lowest validation loss; needs ``validation``.
         progress: Show a progress bar; by default only when run in a terminal.
 
     >>> from lessonlib import identity, mean_squared_error
@@ -152,23 +124,34 @@ def train(
     n_rows, learning_rate = len(data.inputs), as_positive(learning_rate, "learning_rate")
     batch_size = as_count(batch_size, "batch_size", 1, maximum=(n_rows, "the number of rows"))
     epochs, rng = as_count(epochs, "epochs", minimum=1), as_generator(rng)
+    patience = _patience(patience, held_out)
     loss_slope, train_losses, validation_losses = LOSS_SLOPES[loss], [], []
-    bar = tqdm(range(epochs), desc="training", unit="epoch", disable=not _shown(progress))
-    for _ in bar:
+    best_loss, best_network, best_epoch = np.inf, layers, 0  # the lowest validation loss yet
+    bar = tqdm(range(1, epochs + 1), desc="training", unit="epoch", disable=not _shown(progress))
+    for epoch in bar:
         for rows in minibatches(n_rows, batch_size, rng):
             values = forward(layers, data.inputs[rows])
             gradients = backward(layers, values, loss_slope(data.targets[rows], values.output))
             layers = updated_network(layers, gradients, learning_rate)
         train_losses.append(_finite(measured(layers, data, loss)))
+        bar.set_postfix(loss=f"{train_losses[-1]:.4f}")
         if held_out is not None:
             validation_losses.append(measured(layers, held_out, loss))
-        bar.set_postfix(loss=f"{train_losses[-1]:.4f}")
-    return TrainingResult(layers, train_losses, validation_losses)
+            if validation_losses[-1] < best_loss:
+                best_loss, best_network, best_epoch = validation_losses[-1], layers, epoch
+            elif patience is not None and epoch - best_epoch >= patience:
+                break  # no new lowest validation loss for `patience` epochs: stop early
+    if patience is None:
+        return TrainingResult(layers, train_losses, validation_losses, len(train_losses))
+    return TrainingResult(best_network, train_losses, validation_losses, best_epoch)
 
 
-def measured(layers: list[Layer], data: Data, loss: Loss) -> float:
-    """The loss of the network on all of ``data``."""
-    return loss(data.targets, forward(layers, data.inputs).output)
+def _patience(patience: object, held_out: Data | None) -> int | None:
+    if patience is None:
+        return None
+    if held_out is None:
+        raise ValueError("patience needs validation data: pass validation=(inputs, targets)")
+    return as_count(patience, "patience", minimum=1)
 
 
 def _held_out(layers: list[Layer], validation: object, loss: Loss) -> Data:

@@ -11,6 +11,7 @@ from lessonlib import (
     half_squared_error,
     half_squared_error_slope,
     identity,
+    leaky_relu,
     mean_squared_error,
     mean_squared_error_slope,
     numerical_network_gradients,
@@ -72,6 +73,7 @@ CASES = [
     (identity, half_squared_error, half_squared_error_slope, "values"),
     (tanh, softmax_cross_entropy, softmax_cross_entropy_slope, "labels"),
     (relu, softmax_cross_entropy, softmax_cross_entropy_slope, "labels"),
+    (leaky_relu, mean_squared_error, mean_squared_error_slope, "values"),
 ]
 
 

@@ -33,6 +33,7 @@ from lessonlib import (
     relu,
     sigmoid,
     tanh,
+    train,
 )
 
 settings.register_profile(
@@ -270,3 +271,33 @@ def test_a_small_gradient_step_never_raises_the_loss(problem: tuple[Any, Any, An
     tolerance = 1e-12 * (1 + losses[0])
     for before, after in itertools.pairwise(losses):
         assert after <= before + tolerance
+
+
+# --- early stopping ----------------------------------------------------------------------
+
+
+@given(seed=st.integers(0, 2**32 - 1), patience=st.integers(1, 4))
+@settings(max_examples=25)  # each example trains a small network
+def test_early_stopping_never_returns_a_worse_network_than_the_last_epoch(
+    seed: int, patience: int
+) -> None:
+    rng = np.random.default_rng(seed)
+    inputs, held_inputs = rng.normal(size=(40, 3)), rng.normal(size=(20, 3))
+    weights = rng.normal(size=(3, 1))
+    targets, held_targets = np.tanh(inputs @ weights), np.tanh(held_inputs @ weights)
+    result = train(
+        random_network([3, 4, 1], rng, activation=tanh),
+        inputs,
+        targets,
+        loss=mean_squared_error,
+        learning_rate=0.5,
+        batch_size=8,
+        epochs=12,
+        rng=rng,
+        validation=(held_inputs, held_targets),
+        patience=patience,
+    )
+    kept = mean_squared_error(held_targets, forward(result.network, held_inputs).output)
+    assert kept <= result.validation_losses[-1]  # never worse than the last epoch run
+    assert kept == min(result.validation_losses)  # the best epoch's network, exactly
+    assert result.validation_losses[result.epoch_kept - 1] == kept

@@ -6,6 +6,7 @@ import pytest
 from lessonlib import (
     TrainingResult,
     accuracy,
+    forward,
     identity,
     loss_and_gradients,
     mean_squared_error,
@@ -153,6 +154,8 @@ def test_accuracy_names_labels_that_are_not_classes(labels, predicted, error, me
         ({"rng": np.random.RandomState(0)}, TypeError, "got RandomState"),
         ({"progress": "yes"}, TypeError, "progress must be True, False or None"),
         ({"validation": [1, 2]}, TypeError, r"validation must be a pair \(inputs, targets\)"),
+        ({"patience": 3}, ValueError, "patience needs validation data"),
+        ({"patience": 0, "validation": blobs(1)}, ValueError, "patience must be at least 1"),
     ],
 )
 def test_bad_settings_are_named(options, error, message) -> None:
@@ -221,3 +224,14 @@ def test_regression_with_a_linear_network() -> None:
     )
     np.testing.assert_allclose(result.network[0].weights, [[1.0, -2.0, 0.5]], atol=1e-6)
     np.testing.assert_allclose(result.network[0].bias, [3.0], atol=1e-6)
+
+
+def test_early_stopping_stops_after_patience_epochs_without_a_new_best() -> None:
+    # A learning rate this large makes the validation loss jump about, so training stops early.
+    result = run(1, epochs=60, learning_rate=3.0, batch_size=4, validation=blobs(1), patience=3)
+    best = int(np.argmin(result.validation_losses)) + 1
+    assert result.epoch_kept == best
+    assert len(result.train_losses) == best + 3 < 60
+    held_inputs, held_labels = blobs(1)
+    kept = softmax_cross_entropy(held_labels, forward(result.network, held_inputs).output)
+    assert kept == min(result.validation_losses)

@@ -9,9 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from lessonlib._checks import known
-from lessonlib.activations import SLOPES, Activation
-
-ACTIVATIONS = {function.__name__: function for function in SLOPES}
+from lessonlib.activations import BY_NAME, SLOPES, Activation
 
 
 def number_text(value: object) -> str:
@@ -28,9 +26,9 @@ def listed(items: Sequence[str]) -> str:
 def activation_named(value: object, name: str) -> Activation:
     """An activation given as one of lessonlib's functions, or by its name such as ``"tanh"``."""
     if isinstance(value, str):
-        if value not in ACTIVATIONS:
-            raise ValueError(f"{name} must be one of {sorted(ACTIVATIONS)}, got {value!r}")
-        return ACTIVATIONS[value]
+        if value not in BY_NAME:
+            raise ValueError(f"{name} must be one of {sorted(BY_NAME)}, got {value!r}")
+        return BY_NAME[value]
     return known(value, SLOPES, name)
 
 
