@@ -48,7 +48,7 @@ matplotlib.use("Agg")  # as in conftest.py: lessons never open a window
 import yaml  # noqa: E402
 from checked_output import output_mismatch, run_block  # noqa: E402
 from lab_page import file_line, lab_page  # noqa: E402
-from lesson_source import CodeBlock, code_blocks, runnable_source  # noqa: E402
+from lesson_source import CodeBlock, code_blocks, missing_module, runnable_source  # noqa: E402
 from prose_numbers import Number, numbers_in, prose_numbers, sections, unfounded  # noqa: E402
 
 # A number as printed: -3, 0.4993, 9.6e-05, 0. (numpy prints "0." in float arrays)
@@ -107,8 +107,9 @@ class Lessons:
         return output_mismatch(block, printed)
 
     def page_failures(self, path: Path) -> list[str]:
-        """Every block of the page that fails, with its line."""
-        blocks = code_blocks(path.read_text(encoding="utf-8"), str(path))
+        """Every block of the page that fails, with its line (blocks this machine cannot run
+        are left out, as the lesson suite skips them)."""
+        blocks = runnable(code_blocks(path.read_text(encoding="utf-8"), str(path)))
         reports = ((block, self.failure(block, path)) for block in blocks)
         return [f"line {block.line}: {report}" for block, report in reports if report]
 
@@ -287,6 +288,11 @@ def change_input(
     print(f"note: no number in the block at docs/{lesson}:{block.line} changes what it prints")
 
 
+def runnable(blocks: list[CodeBlock]) -> list[CodeBlock]:
+    """The blocks this machine can run: not those needing an optional module it lacks."""
+    return [block for block in blocks if missing_module(block) is None]
+
+
 def check_pages(docs: Path, lessons: Lessons) -> Tally:
     """Change every lesson under ``docs`` in turn, restoring each page after each change."""
     tally = Tally()
@@ -299,7 +305,7 @@ def check_pages(docs: Path, lessons: Lessons) -> Tally:
             raise SystemExit(
                 f"{lesson} fails before any change; fix it first:\n" + "\n".join(broken)
             )
-        for block in code_blocks(original, str(page)):
+        for block in runnable(code_blocks(original, str(page))):
             if block.output is None:
                 continue
             lesson = page.relative_to(docs)

@@ -7,7 +7,9 @@ checker, with NORMALIZE_WHITESPACE and Sybil's NUMBER option: a float
 matches to the precision the page prints, so a last-digit difference
 between CPUs passes and any real change fails. A block with no ``output``
 fence must print nothing. An ``output-varies`` fence (timings) is compared
-with every number masked, so its words and layout are still checked.
+with every number masked, so its words and layout are still checked. A block
+that imports an optional module this machine lacks (PyTorch) is skipped, and
+the test report says why.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import io
 import re
 from collections.abc import Iterable
 
-from lesson_source import CodeBlock, code_blocks, runnable_source
+from lesson_source import CodeBlock, code_blocks, missing_module, runnable_source
 from sybil import Document, Example, Region
 from sybil.evaluators.doctest import NUMBER, OutputChecker
 
@@ -68,4 +70,9 @@ class CheckedOutputParser:
 
     @staticmethod
     def evaluate(example: Example) -> str | None:
+        reason = missing_module(example.parsed)
+        if reason is not None:  # shown in the test report as skipped, with the reason
+            import pytest
+
+            pytest.skip(reason)
         return output_mismatch(example.parsed, run_block(example.parsed, example.path))

@@ -11,6 +11,8 @@ and script generators and the drift self-test all go through it.
 
 from __future__ import annotations
 
+import ast
+import importlib.util
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +27,10 @@ _INFO = re.compile(r"(?P<language>[\w-]+)(?P<options>[^\n]*)$\n", re.MULTILINE)
 _LEXER = RawFencedCodeBlockLexer(info_pattern=_INFO)
 OUTPUT_LANGUAGES = ("output", "output-varies")
 _SNIPPET_LINE = re.compile(r'^\s*--8<--\s+"[^"]+"\s*$')
+#: Modules a lesson may import that not every machine has, and what to say where one is missing.
+OPTIONAL_MODULES = {
+    "torch": "PyTorch is not installed; `pip install torch==2.13.0` adds its CPU build",
+}
 
 
 @dataclass(frozen=True)
@@ -94,3 +100,17 @@ def expand_snippets(source: str) -> str:
 def runnable_source(block: CodeBlock) -> str:
     """The code a reader copies from the built page: snippet lines expanded."""
     return expand_snippets(block.source) if block.is_snippet else block.source
+
+
+def missing_module(block: CodeBlock) -> str | None:
+    """Why ``block`` cannot run here: an optional module it imports is not installed; else None."""
+    tree = ast.parse(runnable_source(block))
+    for node in ast.walk(tree):
+        names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names = [node.module]
+        for name in names:
+            top = name.partition(".")[0]
+            if top in OPTIONAL_MODULES and importlib.util.find_spec(top) is None:
+                return OPTIONAL_MODULES[top]
+    return None

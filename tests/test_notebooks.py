@@ -16,7 +16,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from checked_output import output_mismatch
-from lesson_source import CodeBlock, code_blocks
+from lesson_source import CodeBlock, code_blocks, missing_module
 from nbclient import NotebookClient
 from site_build import DOCS, lesson_id, lesson_paths
 
@@ -41,9 +41,18 @@ def printed(cell: nbformat.NotebookNode) -> str:
     return "".join(text)
 
 
+def skip_without_optional_modules(blocks: list[CodeBlock]) -> None:
+    """Skip, saying why, a lesson with a block that needs a module this machine lacks."""
+    for block in blocks:
+        reason = missing_module(block)
+        if reason is not None:
+            pytest.skip(f"line {block.line}: {reason}")
+
+
 @pytest.mark.parametrize("lesson", LESSONS, ids=lesson_id)
 def test_notebook_prints_the_lesson_outputs(built_site: Path, lesson: Path, tmp_path: Path) -> None:
     blocks = code_blocks(lesson.read_text(encoding="utf-8"), str(lesson))
+    skip_without_optional_modules(blocks)
     notebook = nbformat.read(download(built_site, lesson, ".ipynb"), as_version=4)
     nbformat.validate(notebook)
     code_cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
@@ -85,6 +94,7 @@ def test_script_prints_every_output_of_the_lesson(
 ) -> None:
     """Each block's share of the output is checked as the lesson checks that block."""
     blocks = code_blocks(lesson.read_text(encoding="utf-8"), str(lesson))
+    skip_without_optional_modules(blocks)
     result = subprocess.run(
         [sys.executable, str(download(built_site, lesson, ".py"))],
         cwd=tmp_path,
