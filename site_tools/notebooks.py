@@ -27,7 +27,9 @@ from lesson_source import CodeBlock, code_blocks, runnable_source
 from nbformat import NotebookNode
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$", re.MULTILINE)
-_ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?)\s+(?P<kind>[\w-]+)(?:\s+"(?P<title>[^"]*)")?\s*$')
+_ADMONITION = re.compile(
+    r'^(?P<indent> *)(?:!!!|\?\?\?\+?)\s+(?P<kind>[\w-]+)(?:\s+"(?P<title>[^"]*)")?\s*$'
+)
 _PAGE_LINK = re.compile(
     r"(?<!!)\[(?P<text>[^\]]+)\]\((?P<target>[^)\s:#]+\.md)(?P<anchor>#[^)\s]*)?\)"
 )
@@ -163,7 +165,11 @@ def _embed_figures(markdown: str, figures: Mapping[str, Figure]) -> str:
 
 
 def _admonitions_as_quotes(prose: str) -> str:
-    """Turn ``!!! note "Title"`` and its indented body into a Markdown quote."""
+    """Turn ``!!! note "Title"`` and its indented body into a Markdown quote.
+
+    A folded answer under a list item (``??? success "Answer"``, indented) becomes a
+    quote at the same indent, so the notebook shows it inside its list item.
+    """
     lines = prose.split("\n")
     result: list[str] = []
     index = 0
@@ -174,14 +180,15 @@ def _admonitions_as_quotes(prose: str) -> str:
             result.append(lines[index - 1])
             continue
         title = match["title"] if match["title"] is not None else match["kind"].capitalize()
+        outer, inner = match["indent"], match["indent"] + "    "
         body: list[str] = []
-        while index < len(lines) and (lines[index].startswith("    ") or not lines[index]):
-            body.append(lines[index][4:])
+        while index < len(lines) and (lines[index].startswith(inner) or not lines[index]):
+            body.append(lines[index][len(inner) :])
             index += 1
         while body and not body[-1]:
             body.pop()
-        result += [f"> **{title}**" if title else ">", ">"] + [
-            f"> {line}".rstrip() for line in body
+        result += [f"{outer}> **{title}**" if title else f"{outer}>", f"{outer}>"] + [
+            f"{outer}> {line}".rstrip() for line in body
         ]
         result.append("")
     return "\n".join(result)
