@@ -31,13 +31,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "site_tools"))
 
 import figures  # noqa: E402  (site_tools is on the path only from here)
+from figure_registry import read_registry  # noqa: E402
 
 REGISTRY = ROOT / "docs" / "figures.yml"
 
 
 def timed_build(site: Path, cache: Path, figures_on: bool) -> tuple[float, float]:
     """Wall-clock and CPU seconds (user + system, the build's processes) of one strict build."""
-    env = {**os.environ, "LESSON_FIGURES_CACHE": str(cache)}
+    env = {**os.environ, "LESSON_CACHE": str(cache)}
     env["LESSON_FIGURES"] = "on" if figures_on else "off"
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
     cpu_before = _children_cpu()
@@ -57,7 +58,7 @@ def _children_cpu() -> float:
 def timed_prepare(cache: Path) -> tuple[float, int]:
     """Seconds for the figure step alone, and how many figures it drew."""
     started = time.perf_counter()
-    _, drawn = figures.prepare(REGISTRY, cache, ROOT)
+    _, drawn = figures.prepare(REGISTRY, cache / "figures", ROOT)
     return time.perf_counter() - started, drawn
 
 
@@ -78,12 +79,12 @@ def main() -> None:
             times["no-op"].append(timed_build(work / "site-warm", warm, figures_on=True))
             times["off"].append(timed_build(work / "site-off", work / "unused", figures_on=False))
             seconds, drawn = timed_prepare(work / f"step-cache-{run}")
-            assert drawn == len(figures.read_registry(REGISTRY))
+            assert drawn == len(read_registry(REGISTRY))
             step["draw all"].append(seconds)
             seconds, drawn = timed_prepare(work / f"step-cache-{run}")
             assert drawn == 0
             step["reuse all"].append(seconds)
-    n_figures = len(figures.read_registry(REGISTRY))
+    n_figures = len(read_registry(REGISTRY))
     print(f"figures declared: {n_figures}; {repeat} strict builds per variant (median, best)")
     for kind, column in (("wall-clock", 0), ("CPU", 1)):
         median = {name: statistics.median(run[column] for run in times[name]) for name in times}

@@ -20,7 +20,7 @@ from typing import Any
 
 import nbformat
 from api_links import canonical_names, is_private, lesson_names, public_api
-from figures import read_registry
+from figure_registry import REGISTRY, SITE_FOLDER, read_registry
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -32,8 +32,6 @@ log = logging.getLogger("mkdocs.hooks.lesson_pages")
 
 #: The line in reference.md that the generated API documentation replaces.
 API_MARKER = "<!-- lessonlib API: generated at build time by site_tools/lesson_pages.py -->"
-#: The figures' registry in docs/ and the folder of their SVGs (site_tools/figures.py).
-FIGURE_REGISTRY, FIGURE_FOLDER = "figures.yml", "figures"
 
 _lessons: dict[str, str] = {}  # src_uri -> title, of every lesson in this build
 _uses: dict[str, list[str]] = {}  # src_uri -> documented names its code imports
@@ -70,12 +68,6 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     return files
 
 
-def on_serve(server: Any, config: MkDocsConfig, **kwargs: Any) -> Any:
-    """Under ``mkdocs serve``, rebuild when lessonlib changes: its docstrings are the API page."""
-    server.watch(str(Path(config.config_file_path).parent / "lessonlib"))
-    return server
-
-
 def on_nav(nav: Navigation, **kwargs: Any) -> Navigation:
     """Remember the reading order, to list a function's lessons in it."""
     _reading_order[:] = [page.file.src_uri for page in nav.pages]
@@ -97,10 +89,10 @@ def on_page_markdown(markdown: str, page: Page, files: Files, **kwargs: Any) -> 
 
 def _figures(files: Files, config: MkDocsConfig) -> dict[str, Figure]:
     """The figures drawn for this build, with their captions from the registry."""
-    declared = read_registry(Path(config.docs_dir) / FIGURE_REGISTRY)
+    declared = read_registry(Path(config.docs_dir) / REGISTRY)
     figures = {}
     for name, declaration in declared.items():
-        svg = files.get_file_from_path(f"{FIGURE_FOLDER}/{name}.svg")
+        svg = files.get_file_from_path(f"{SITE_FOLDER}/{name}.svg")
         if svg is not None:  # not drawn when the figures are switched off
             figures[name] = Figure(svg.content_string, str(declaration["caption"]))
     return figures

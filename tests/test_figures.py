@@ -22,13 +22,14 @@ from xml.etree import ElementTree
 import figures
 import pytest
 import yaml
+from figure_registry import read_registry
 from mkdocs.exceptions import PluginError
 
 from lessonlib import plots
 
 ROOT = Path(__file__).resolve().parent.parent
 REGISTRY = ROOT / "docs" / "figures.yml"
-DECLARED = figures.read_registry(REGISTRY)
+DECLARED = read_registry(REGISTRY)
 
 #: The values the source post and issue 3 give for each figure, in the figure's words.
 POST_VALUES = {
@@ -222,7 +223,7 @@ def test_a_bad_declaration_is_named(tmp_path: Path, declaration: str, message: s
     registry = tmp_path / "figures.yml"
     registry.write_text(declaration, encoding="utf-8")
     with pytest.raises(PluginError, match=message):
-        figures.read_registry(registry)
+        read_registry(registry)
 
 
 def test_a_drawing_error_names_the_figure(tmp_path: Path) -> None:

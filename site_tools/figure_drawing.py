@@ -1,0 +1,70 @@
+"""Draw the figures that ``figures.py`` found missing or stale, in a fresh Python.
+
+Run as ``python site_tools/figure_drawing.py`` with the jobs as JSON on stdin, so
+that a change to lessonlib during ``mkdocs serve`` is drawn with the new code. The
+process imports lessonlib once, watched by ``dependencies.start``, then draws each
+figure in its own fork (``forked.py``), two at a time on two cores. Each figure's
+metadata says what the drawing used (``dependencies.record``): a figure is drawn
+again only when that changes.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import code_notes
+import dependencies
+import forked
+from project import write_whole
+
+#: The files of this drawing step: a change to any of them redraws every figure.
+TOOLS = ("figure_drawing.py", "dependencies.py", "code_notes.py", "forked.py")
+
+
+def main(request: dict[str, Any]) -> None:
+    root = Path(request["root"]).resolve()
+    code_notes.start(root)  # before lessonlib is imported, to see its top level run
+    from lessonlib import plots
+
+    dependencies.installed()
+    _warm_up()
+
+    def draw(job: dict[str, Any]) -> None:
+        svg, meta = _draw(job, plots)
+        meta["used"] = dependencies.record(root, sys.modules, TOOLS)
+        write_whole(Path(job["svg"]), svg)
+        write_whole(Path(job["meta"]), json.dumps(meta, sort_keys=True, ensure_ascii=False))
+
+    if not forked.run_each(request["jobs"], draw):
+        sys.exit(1)
+
+
+def _warm_up() -> None:
+    """Load matplotlib's SVG writer and a font once, so that no child pays for it."""
+    from io import StringIO
+
+    from matplotlib.figure import Figure
+
+    figure = Figure()
+    figure.text(0.5, 0.5, "0")
+    figure.savefig(StringIO(), format="svg")
+
+
+def _draw(job: dict[str, Any], plots: Any) -> tuple[str, dict[str, Any]]:
+    """Draw one job with lessonlib.plots: its SVG, and its alt text and size."""
+    if job["function"] not in plots.__all__:
+        sys.exit(f"figure {job['name']!r}: lessonlib.plots has no {job['function']}")
+    try:
+        figure = getattr(plots, job["function"])(**job["arguments"])
+    except (TypeError, ValueError, KeyError) as error:
+        sys.exit(f"figure {job['name']!r}: {type(error).__name__}: {error}")
+    width, height = figure.get_size_inches() * 96  # CSS pixels
+    meta = {"alt": plots.alt_text(figure), "width": round(width), "height": round(height)}
+    return plots.to_svg(figure), meta
+
+
+if __name__ == "__main__":
+    main(json.load(sys.stdin))

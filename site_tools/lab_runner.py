@@ -1,0 +1,86 @@
+"""Run and render the labs that ``lab_runs.py`` found missing or stale, in a fresh Python.
+
+Run as ``python site_tools/lab_runner.py`` with the request as JSON on stdin: the
+project root, mkdocs-jupyter's options (its cache folder among them) and one job a
+lab. nbconvert and mkdocs-jupyter are imported once, then each lab is rendered in
+its own fork (``forked.py``), side by side, by the plugin's own ``on_pre_page`` and
+page ``render``: on a cache miss these execute the lab in a fresh kernel and write
+the rendered page into the plugin's cache, exactly as during a build.
+
+Each kernel starts with a throwaway IPython folder whose startup file has
+``code_notes.trace_kernel`` note which lessonlib functions run; with what this
+process loaded, that becomes the record kept beside the cached page (``.used``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import dependencies
+import forked
+from project import write_whole
+
+HERE = Path(__file__).resolve().parent
+#: The files of this step: a change to any of them runs every lab again.
+TOOLS = (
+    "lab_runner.py",
+    "dependencies.py",
+    "code_notes.py",
+    "forked.py",
+    "jupyter_config/jupyter_nbconvert_config.py",
+)
+_STARTUP = (
+    "__import__('sys').path.insert(0, {tools!r})\n"
+    "__import__('code_notes').trace_kernel(get_ipython())\n"
+    "__import__('sys').path.remove({tools!r})\n"
+)
+
+
+def main(request: dict[str, Any]) -> None:
+    from mkdocs_jupyter.plugin import Plugin  # nbconvert and all, before forking
+
+    root = Path(request["root"]).resolve()
+    dependencies.installed()
+
+    def run(job: dict[str, Any]) -> None:
+        with tempfile.TemporaryDirectory(prefix="lab-kernel-") as folder:
+            ran = _render(Plugin(), request["options"], job, Path(folder), root)
+        used = dependencies.record(root, [*ran["modules"], *sys.modules], TOOLS, ran["ran"])
+        write_whole(Path(job["page"]).with_suffix(".used"), json.dumps(used, sort_keys=True))
+
+    if not forked.run_each(request["jobs"], run):
+        sys.exit(1)
+
+
+def _render(
+    plugin: Any, options: dict[str, Any], job: dict[str, Any], folder: Path, root: Path
+) -> dict[str, Any]:
+    """Execute and render one lab as the plugin does; return what its kernel ran."""
+    startup = folder / "profile_default" / "startup"
+    startup.mkdir(parents=True)
+    (startup / "00-lessonlib-trace.py").write_text(_STARTUP.format(tools=str(HERE)))
+    ran = folder / "ran.json"
+    os.environ.update(IPYTHONDIR=str(folder), LESSON_TRACE_TO=str(ran))
+    os.environ["LESSON_TRACE_ROOT"] = str(root)
+    errors, _ = plugin.load_config(options)
+    if errors:
+        sys.exit(f"labs: mkdocs-jupyter options: {errors}")
+    page = SimpleNamespace(file=SimpleNamespace(**job), abs_url=None)
+    plugin.on_pre_build(config=None)
+    plugin.on_pre_page(page, config=None, files=None)
+    page.render(None, None)  # a cache miss: executes the lab and writes the cached page
+    if not Path(job["page"]).exists():
+        sys.exit(f"labs: {job['abs_src_path']} was rendered, but not into {job['page']}")
+    if not ran.exists():
+        sys.exit(f"labs: the kernel of {job['abs_src_path']} did not say what it ran")
+    return json.loads(ran.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+if __name__ == "__main__":
+    main(json.load(sys.stdin))
