@@ -21,13 +21,14 @@ SITE_FOLDER = "figures"  # where the SVGs are served
 MARKER = re.compile(r"^<!--\s*figure:\s*(?P<name>\S+)\s*-->[ \t]*$", re.MULTILINE)
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _FIELDS = {"function", "arguments", "caption"}
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, where built: 7x faster
 
 
 def read_registry(path: Path) -> dict[str, dict[str, Any]]:
     """The figure declarations, checked: each has a function, arguments and a caption."""
     if not path.is_file():
         return {}  # a site without figures
-    declared = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    declared = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
     if not isinstance(declared, dict):
         raise PluginError(f"{path}: expected figure names mapped to declarations")
     for name, declaration in declared.items():
