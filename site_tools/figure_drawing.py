@@ -1,9 +1,10 @@
 """Draw the figures that ``figures.py`` found missing or stale, in a fresh Python.
 
-Run as ``python site_tools/figure_drawing.py`` with the jobs as JSON on stdin, so
-that a change to lessonlib during ``mkdocs serve`` is drawn with the new code. The
-process imports lessonlib once, watched by ``dependencies.start``, then draws each
-figure in its own fork (``forked.py``), two at a time on two cores. Each figure's
+Started by ``runners.py`` in the project root, with the jobs as JSON on stdin,
+so that a change to lessonlib during ``mkdocs serve`` is drawn with the new code.
+The process loads matplotlib and a font before the jobs come, then imports
+lessonlib once, noted by ``code_notes.start``, and draws each figure in its own
+fork (``forked.py``), two at a time on two cores. Each figure's
 metadata says what the drawing used (``dependencies.record``): a figure is drawn
 again only when that changes.
 """
@@ -24,13 +25,16 @@ from project import write_whole
 TOOLS = ("figure_drawing.py", "dependencies.py", "code_notes.py", "forked.py")
 
 
-def main(request: dict[str, Any]) -> None:
-    root = Path(request["root"]).resolve()
+def main() -> None:
+    root = Path.cwd().resolve()  # runners.py starts it in the project root
     code_notes.start(root)  # before lessonlib is imported, to see its top level run
-    from lessonlib import plots
-
     dependencies.installed()
     _warm_up()
+    request = sys.stdin.read()  # a spare waits here, ready, for the next build
+    if not request:
+        return  # a spare no build needed
+    jobs = json.loads(request)["jobs"]
+    from lessonlib import plots
 
     def draw(job: dict[str, Any]) -> None:
         svg, meta = _draw(job, plots)
@@ -38,7 +42,7 @@ def main(request: dict[str, Any]) -> None:
         write_whole(Path(job["svg"]), svg)
         write_whole(Path(job["meta"]), json.dumps(meta, sort_keys=True, ensure_ascii=False))
 
-    if not forked.run_each(request["jobs"], draw):
+    if not forked.run_each(jobs, draw):
         sys.exit(1)
 
 
@@ -67,4 +71,4 @@ def _draw(job: dict[str, Any], plots: Any) -> tuple[str, dict[str, Any]]:
 
 
 if __name__ == "__main__":
-    main(json.load(sys.stdin))
+    main()

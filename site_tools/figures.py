@@ -47,14 +47,13 @@ import json
 import os
 import posixpath
 import re
-import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
 import dependencies
 import project
+import runners
 from figure_registry import MARKER, REGISTRY, SITE_FOLDER, read_registry
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -113,17 +112,8 @@ def _current_meta(svg: Path, meta: Path, root: Path) -> dict[str, Any] | None:
 
 
 def _draw_in_fresh_python(jobs: list[dict[str, Any]], root: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, str(_DRAWING)],
-        input=json.dumps({"root": str(root), "jobs": jobs}),
-        capture_output=True,
-        text=True,
-        cwd=root,
-        env=project.runner_env(root),
-        check=False,
-    )
-    if done.returncode != 0:
-        raise PluginError(f"figures: drawing failed:\n{done.stderr.strip()}")
+    request = {"root": str(root), "jobs": jobs}
+    runners.run(_DRAWING, root, request).finish("figures: drawing")
 
 
 def _prune(cache: Path, figures: dict[str, dict[str, Any]]) -> None:

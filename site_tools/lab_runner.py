@@ -1,8 +1,8 @@
 """Run and render the labs that ``lab_runs.py`` found missing or stale, in a fresh Python.
 
-Run as ``python site_tools/lab_runner.py`` with the request as JSON on stdin: the
-project root, mkdocs-jupyter's options (its cache folder among them) and one job a
-lab. nbconvert and mkdocs-jupyter are imported once, then each lab is rendered in
+Started by ``runners.py``, with the request as JSON on stdin: the project root,
+mkdocs-jupyter's options (its cache folder among them) and one job a lab.
+nbconvert and mkdocs-jupyter are imported before it comes, then each lab is rendered in
 its own fork (``forked.py``), side by side, by the plugin's own ``on_pre_page`` and
 page ``render``: on a cache miss these execute the lab in a fresh kernel and write
 the rendered page into the plugin's cache, exactly as during a build.
@@ -42,16 +42,21 @@ _STARTUP = (
 )
 
 
-def main(request: dict[str, Any]) -> None:
-    from mkdocs_jupyter.plugin import Plugin  # nbconvert and all, before forking
+def main() -> None:
+    from mkdocs_jupyter.plugin import Plugin  # nbconvert and all, before the request
 
-    root = Path(request["root"]).resolve()
     dependencies.installed()
+    text = sys.stdin.read()  # a spare waits here, ready, for the next build
+    if not text:
+        return  # a spare no build needed
+    request = json.loads(text)
+    root = Path(request["root"]).resolve()
 
     def run(job: dict[str, Any]) -> None:
         with tempfile.TemporaryDirectory(prefix="lab-kernel-") as folder:
             ran = _render(Plugin(), request["options"], job, Path(folder), root)
         used = dependencies.record(root, [*ran["modules"], *sys.modules], TOOLS, ran["ran"])
+        used["lab"] = job["src_path"]  # for people and tests; not an input
         write_whole(Path(job["page"]).with_suffix(".used"), json.dumps(used, sort_keys=True))
 
     if not forked.run_each(request["jobs"], run):
@@ -83,4 +88,4 @@ def _render(
 
 
 if __name__ == "__main__":
-    main(json.load(sys.stdin))
+    main()

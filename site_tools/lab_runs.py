@@ -20,15 +20,12 @@ from __future__ import annotations
 
 import contextlib
 import json
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import dependencies
 import project
-from mkdocs.exceptions import PluginError
+import runners
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs_jupyter.plugin import NotebookFile, _compute_cache_key, _get_cache_path
@@ -37,7 +34,7 @@ log = get_plugin_logger("labs")
 
 PLUGIN = "mkdocs-jupyter"
 _RUNNER = Path(__file__).resolve().parent / "lab_runner.py"
-_running: dict[str, Any] = {}  # the runner started by this build: its process and its log
+_running: dict[str, runners.Runner] = {}  # the runner this build started, until it is done
 
 
 def on_config(config: Any) -> Any:
@@ -113,32 +110,10 @@ def _options(config: Any) -> dict[str, Any] | None:
 
 
 def _start(request: dict[str, Any], root: Path) -> None:
-    # Its log goes to a file, not a pipe, which would fill and stop it while the build
-    # goes on; the file stays open until the first lab page reads it.
-    output = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
-    process = subprocess.Popen(
-        [sys.executable, str(_RUNNER)],
-        stdin=subprocess.PIPE,
-        stdout=output,
-        stderr=subprocess.STDOUT,
-        text=True,
-        cwd=root,
-        env=project.runner_env(root),
-    )
-    assert process.stdin is not None
-    process.stdin.write(json.dumps(request))
-    process.stdin.close()
-    _running.update(process=process, output=output)
+    _running["runner"] = runners.run(_RUNNER, root, request)
 
 
 def _finish() -> None:
     """Wait for the runner, if one is running; stop the build if a lab failed."""
-    if not _running:
-        return
-    process, output = _running.pop("process"), _running.pop("output")
-    code = process.wait()
-    output.seek(0)
-    text = output.read()
-    output.close()
-    if code != 0:
-        raise PluginError(f"labs: running failed:\n{text.strip()}")
+    if _running:
+        _running.pop("runner").finish("labs: running")

@@ -7,7 +7,8 @@
 - Under ``mkdocs serve``, an edit to ``lessonlib/`` or ``site_tools/`` rebuilds the
   site as an edit under ``docs/`` does: lessonlib's docstrings are the API page and
   its code draws the figures and runs in the labs, and the drawing and lab runners
-  start afresh from ``site_tools/`` at each build.
+  start afresh from ``site_tools/`` (``runners.py``, which also stops their spares
+  when MkDocs stops).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from typing import Any
+
+import runners
 
 CACHE_ENV = "LESSON_CACHE"
 WATCHED = ("lessonlib", "site_tools")
@@ -30,24 +33,19 @@ def cache_dir(config: Any, kind: str) -> Path:
     return Path(os.environ.get(CACHE_ENV) or root(config) / ".cache").resolve() / kind
 
 
-def runner_env(root: Path) -> dict[str, str]:
-    """The environment of a process that draws figures or runs labs for the build.
-
-    It imports lessonlib from ``root``, writes no ``.pyc`` into the watched folders
-    (``mkdocs serve`` would rebuild once more), and gives BLAS one thread: the jobs
-    already run side by side, one per core, and more threads would only wait for one.
-    """
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "MPLBACKEND": "Agg"}
-    env.update(dict.fromkeys(("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"), "1"))
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(root), env.get("PYTHONPATH")]))
-    return env
-
-
 def write_whole(path: Path, text: str) -> None:
     """Write whole or not at all: builds sharing a cache never read half a file."""
     partial = path.with_name(f".{path.name}.{os.getpid()}")
     partial.write_text(text, encoding="utf-8")
     partial.replace(path)
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    runners.serving["on"] = command == "serve"  # then each runner starts a spare
+
+
+def on_shutdown() -> None:
+    runners.stop_spares()
 
 
 def on_serve(server: Any, *, config: Any, builder: Any) -> Any:
