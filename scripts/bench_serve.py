@@ -110,7 +110,11 @@ class Server:
         )
         self.lines: list[tuple[float, str]] = []
         threading.Thread(target=self._read, daemon=True).start()
-        self.wait_for(READY, 0, timeout=600)
+        try:
+            self.wait_for(READY, 0, timeout=600)
+        except SystemExit:
+            self.stop()
+            raise
 
     def _read(self) -> None:
         assert self.process.stdout is not None
@@ -142,7 +146,10 @@ class Server:
 
     def stop(self) -> None:
         self.process.terminate()
-        self.process.wait(timeout=30)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
 
 
 def appending(path: Path, line: str) -> Callable[[], None]:
@@ -248,24 +255,26 @@ def serve_edits(
     site: Path, floor: Path, repeat: int, lesson_only: bool
 ) -> dict[str, list[tuple[float, str]]]:
     """Each kind of edit, ``repeat`` times, taking turns, timed on the two servers."""
-    servers = [Server(site, "mkdocs.yml"), Server(floor, write_floor_config(floor))]
-    edits = {
-        "floor: lesson": (servers[1], appending(floor / LESSON, "\nEdit {}.\n")),
-        "lesson": (servers[0], appending(site / LESSON, "\nEdit {}.\n")),
-    }
-    if not lesson_only:
-        edits["lab"] = (servers[0], appending(site / LAB, "\n# edit {}\n"))
-        for kind, (module, name) in edit_targets(site).items():
-            edits[f"{kind} ({module}: {name})"] = (servers[0], in_function(site / module, name))
-    times: dict[str, list[tuple[float, str]]] = {kind: [] for kind in edits}
+    servers: list[Server] = []
     try:
+        servers += [Server(site, "mkdocs.yml"), Server(floor, write_floor_config(floor))]
+        edits = {
+            "floor: lesson": (servers[1], appending(floor / LESSON, "\nEdit {}.\n")),
+            "lesson": (servers[0], appending(site / LESSON, "\nEdit {}.\n")),
+        }
+        if not lesson_only:
+            edits["lab"] = (servers[0], appending(site / LAB, "\n# edit {}\n"))
+            for kind, (module, name) in edit_targets(site).items():
+                edit = in_function(site / module, name)
+                edits[f"{kind} ({module}: {name})"] = (servers[0], edit)
+        times: dict[str, list[tuple[float, str]]] = {kind: [] for kind in edits}
         for _ in range(repeat):
             for kind, (server, edit) in edits.items():
                 times[kind].append(server.timed(edit))
+        return times
     finally:
         for server in servers:
             server.stop()
-    return times
 
 
 def report(times: dict[str, list[tuple[float, str]]], load_before: tuple[float, ...]) -> None:

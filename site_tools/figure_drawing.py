@@ -4,7 +4,8 @@ Started by ``runners.py`` in the project root, with the jobs as JSON on stdin,
 so that a change to lessonlib during ``mkdocs serve`` is drawn with the new code.
 The process loads matplotlib and a font before the jobs come, then imports
 lessonlib once, noted by ``code_notes.start``, and draws each figure in its own
-fork (``forked.py``), two at a time on two cores. Each figure's
+fork (``forked.py``, figures with the same arguments in the same one), two at a
+time on two cores. Each figure's
 metadata says what the drawing used (``dependencies.record``): a figure is drawn
 again only when that changes.
 """
@@ -36,14 +37,28 @@ def main() -> None:
     jobs = json.loads(request)["jobs"]
     from lessonlib import plots
 
-    def draw(job: dict[str, Any]) -> None:
-        svg, meta = _draw(job, plots)
-        meta["used"] = dependencies.record(root, sys.modules, TOOLS)
-        write_whole(Path(job["svg"]), svg)
-        write_whole(Path(job["meta"]), json.dumps(meta, sort_keys=True, ensure_ascii=False))
+    def draw(group: list[dict[str, Any]]) -> None:
+        for job in group:
+            svg, meta = _draw(job, plots)
+            # all this fork has run so far: what this figure used, and its group's before it
+            meta["used"] = dependencies.record(root, sys.modules, TOOLS)
+            write_whole(Path(job["svg"]), svg)
+            write_whole(Path(job["meta"]), json.dumps(meta, sort_keys=True, ensure_ascii=False))
 
-    if not forked.run_each(jobs, draw):
+    if not forked.run_each(_groups(jobs), draw):
         sys.exit(1)
+
+
+def _groups(jobs: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """The jobs with the same arguments together, largest group first.
+
+    Such figures often share work that lessonlib caches: the two digits figures
+    train the same network, once when drawn in one fork.
+    """
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for job in jobs:
+        groups.setdefault(json.dumps(job["arguments"], sort_keys=True), []).append(job)
+    return sorted(groups.values(), key=len, reverse=True)
 
 
 def _warm_up() -> None:
