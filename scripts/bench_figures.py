@@ -10,7 +10,8 @@ CPU time (user + system of the build's processes, less disturbed by a busy machi
 
 plus the ratio no-op / off (goal: at most 1.2) and, for scale, the figure step on
 its own: ``prepare`` (what the hook's ``on_files`` runs) drawing into an empty cache
-and reusing a full one. Every variant uses its own temporary cache and site folder;
+and reusing a full one. Every variant uses its own temporary cache and site folder
+(``LESSON_CACHE``), each with the labs already run, so that only figures differ;
 the runs are interleaved so that a noisy neighbour slows all variants alike.
 Run it as ``python scripts/bench_figures.py [--repeat N]``.
 """
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -73,11 +75,14 @@ def main() -> None:
         work = Path(folder)
         warm = work / "warm-cache"
         timed_build(work / "site-warm", warm, figures_on=True)  # fills the warm cache
+        off = work / "off-cache"
+        shutil.copytree(warm / "labs", off / "labs")  # every variant reuses the labs
         for run in range(repeat):
             cold = work / f"cold-cache-{run}"
+            shutil.copytree(warm / "labs", cold / "labs")
             times["drawing all"].append(timed_build(work / "site-cold", cold, figures_on=True))
             times["no-op"].append(timed_build(work / "site-warm", warm, figures_on=True))
-            times["off"].append(timed_build(work / "site-off", work / "unused", figures_on=False))
+            times["off"].append(timed_build(work / "site-off", off, figures_on=False))
             seconds, drawn = timed_prepare(work / f"step-cache-{run}")
             assert drawn == len(read_registry(REGISTRY))
             step["draw all"].append(seconds)
