@@ -141,7 +141,8 @@ def on_files(files: Files, *, config: Any) -> Files:
         log.info("off (LESSON_FIGURES), markers dropped")
         return files
     registry = Path(config.docs_dir) / REGISTRY
-    figures, drawn = prepare(registry, project.cache_dir(config, "figures"), project.root(config))
+    root = project.root(config)
+    figures, drawn = prepare(registry, project.cache_dir(root, "figures"), root)
     for name, record in figures.items():
         size = Path(record["svg"]).stat().st_size
         if size > MAX_BYTES:

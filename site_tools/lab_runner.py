@@ -2,7 +2,8 @@
 
 Started by ``runners.py``, with the request as JSON on stdin: the project root,
 mkdocs-jupyter's options (its cache folder among them) and one job a lab.
-nbconvert and mkdocs-jupyter are imported before it comes, then each lab is rendered in
+nbconvert and mkdocs-jupyter are imported, and their templates compiled, before it
+comes; then each lab is rendered in
 its own fork (``forked.py``), side by side, by the plugin's own ``on_pre_page`` and
 page ``render``: on a cache miss these execute the lab in a fresh kernel and write
 the rendered page into the plugin's cache, exactly as during a build.
@@ -24,7 +25,7 @@ from typing import Any
 
 import dependencies
 import forked
-from project import write_whole
+import project
 
 HERE = Path(__file__).resolve().parent
 #: The files of this step: a change to any of them runs every lab again.
@@ -43,8 +44,7 @@ _STARTUP = (
 
 
 def main() -> None:
-    from mkdocs_jupyter.plugin import Plugin  # nbconvert and all, before the request
-
+    plugin_class = _prepare(Path.cwd().resolve())  # runners.py starts it in the project root
     dependencies.installed()
     text = sys.stdin.read()  # a spare waits here, ready, for the next build
     if not text:
@@ -54,13 +54,42 @@ def main() -> None:
 
     def run(job: dict[str, Any]) -> None:
         with tempfile.TemporaryDirectory(prefix="lab-kernel-") as folder:
-            ran = _render(Plugin(), request["options"], job, Path(folder), root)
+            ran = _render(plugin_class(), request["options"], job, Path(folder), root)
         used = dependencies.record(root, [*ran["modules"], *sys.modules], TOOLS, ran["ran"])
         used["lab"] = job["src_path"]  # for people and tests; not an input
-        write_whole(Path(job["page"]).with_suffix(".used"), json.dumps(used, sort_keys=True))
+        record = Path(job["page"]).with_suffix(".used")
+        project.write_whole(record, json.dumps(used, sort_keys=True))
 
     if not forked.run_each(request["jobs"], run):
         sys.exit(1)
+
+
+def _prepare(root: Path) -> Any:
+    """Import nbconvert and mkdocs-jupyter, and compile their templates, before the request.
+
+    nbconvert makes a Jinja environment for every notebook it renders and compiles
+    its templates in each (a third of a lab's rendering): here the environments
+    share a bytecode cache (``project.compiled_templates``), filled by rendering a
+    sample notebook once, before the forks.
+    """
+    from mkdocs_jupyter import convert, plugin
+    from nbconvert.exporters.templateexporter import TemplateExporter
+
+    compiled = project.compiled_templates(root, "nbconvert")
+    create_environment = TemplateExporter._create_environment
+
+    def with_compiled_templates(exporter: Any) -> Any:
+        environment = create_environment(exporter)
+        environment.bytecode_cache = compiled
+        return environment
+
+    TemplateExporter._create_environment = with_compiled_templates
+    with tempfile.TemporaryDirectory(prefix="lab-sample-") as folder:
+        sample = Path(folder) / "sample.py"
+        sample.write_text("# %% [markdown]\n# # A sample\n\n# %%\nprint(1)\n", encoding="utf-8")
+        convert.nb2html(str(sample))
+        plugin._get_nb_toc_tokens(str(sample), 6)
+    return plugin.Plugin
 
 
 def _render(

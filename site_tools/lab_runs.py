@@ -40,7 +40,7 @@ _running: dict[str, runners.Runner] = {}  # the runner this build started, until
 def on_config(config: Any) -> Any:
     options = _options(config)
     if options is not None:
-        options["cache_dir"] = str(project.cache_dir(config, "labs"))
+        options["cache_dir"] = str(project.cache_dir(project.root(config), "labs"))
     return config
 
 

@@ -1,7 +1,8 @@
 """MkDocs hook: the project's folders as the build sees them, in one place.
 
 - The root is the folder of ``mkdocs.yml``; ``lessonlib/`` and ``site_tools/`` sit in it.
-- What a build makes once and reuses (drawn figures, executed labs) is kept under
+- What a build makes once and reuses (drawn figures, executed labs, compiled
+  templates) is kept under
   ``.cache/`` in the root, or under the folder named by ``LESSON_CACHE`` (tests and
   benchmarks give each build its own).
 - Under ``mkdocs serve``, an edit to ``lessonlib/`` or ``site_tools/`` rebuilds the
@@ -17,6 +18,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import runners
 
 CACHE_ENV = "LESSON_CACHE"
@@ -28,9 +30,21 @@ def root(config: Any) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
-def cache_dir(config: Any, kind: str) -> Path:
+def cache_dir(root: Path, kind: str) -> Path:
     """Where the build keeps what it made of ``kind`` ("figures", "labs") between builds."""
-    return Path(os.environ.get(CACHE_ENV) or root(config) / ".cache").resolve() / kind
+    return Path(os.environ.get(CACHE_ENV) or root / ".cache").resolve() / kind
+
+
+def compiled_templates(root: Path, kind: str) -> jinja2.BytecodeCache:
+    """Jinja's cache of compiled templates, one folder per kind of environment.
+
+    Jinja checks a template's source before it reuses its code, and each kind
+    ("theme", "mkdocstrings", "nbconvert") keeps its own, since how an environment
+    compiles (autoescaping, extensions) is its own.
+    """
+    folder = cache_dir(root, "templates") / kind
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def write_whole(path: Path, text: str) -> None:

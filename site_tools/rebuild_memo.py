@@ -7,8 +7,9 @@ figures reused) showed three costs that repeat with unchanged inputs. Each is ke
 here by those inputs, so a rebuild writes the same bytes as a clean build:
 
 - Jinja compiles every template again, Material's for each page and mkdocstrings'
-  for the API page: each environment gets an in-memory bytecode cache, Jinja's own
-  mechanism, which checks a template's source before it reuses its code;
+  for the API page: each environment gets a bytecode cache in the build cache
+  (``project.compiled_templates``, Jinja's own, which checks a template's source
+  before it reuses its code), so even a fresh process compiles nothing twice;
 - mkdocstrings-python renders each object of the API page from its templates: the
   HTML and headings of an object are kept by the object, its options, its page and
   the text of lessonlib, ``mkdocs.yml`` and the docstrings' Markdown extension
@@ -48,31 +49,16 @@ _blocks: dict[str, dict[Any, Any]] = {"last": {}, "this": {}}
 _current = {"page": "", "api inputs": ""}  # the page being made; a digest of the API's inputs
 
 
-class _Compiled(jinja2.BytecodeCache):
-    """Compiled templates kept in memory for this process (Jinja checks their source)."""
-
-    def __init__(self) -> None:
-        self.codes: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.codes:
-            bucket.bytecode_from_string(self.codes[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.codes[bucket.key] = bucket.bytecode_to_string()
-
-
-_compiled = {"theme": _Compiled(), "mkdocstrings": _Compiled()}
-
-
 def on_pre_build(*, config: Any) -> None:
     for kept in (_entries, _blocks):
         kept["last"], kept["this"] = kept["this"], {}  # kept one build only
-    _current["api inputs"] = _digest_api_inputs(project.root(config), config.config_file_path)
+    root = project.root(config)
+    _current["api inputs"] = _digest_api_inputs(root, config.config_file_path)
     plugin = config.plugins.get("mkdocstrings")
     if plugin is not None:
         for name in {plugin.config.default_handler, *plugin.config.handlers}:
-            plugin.handlers.get_handler(name).env.bytecode_cache = _compiled["mkdocstrings"]
+            handler = plugin.handlers.get_handler(name)
+            handler.env.bytecode_cache = project.compiled_templates(root, "mkdocstrings")
 
 
 def on_page_markdown(markdown: str, *, page: Any, **kwargs: Any) -> str:
@@ -80,8 +66,8 @@ def on_page_markdown(markdown: str, *, page: Any, **kwargs: Any) -> str:
     return markdown
 
 
-def on_env(env: jinja2.Environment, **kwargs: Any) -> jinja2.Environment:
-    env.bytecode_cache = _compiled["theme"]
+def on_env(env: jinja2.Environment, *, config: Any, **kwargs: Any) -> jinja2.Environment:
+    env.bytecode_cache = project.compiled_templates(project.root(config), "theme")
     return env
 
 
