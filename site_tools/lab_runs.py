@@ -26,6 +26,7 @@ from typing import Any
 import dependencies
 import project
 import runners
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs_jupyter.plugin import NotebookFile, _compute_cache_key, _get_cache_path
@@ -45,7 +46,9 @@ def on_config(config: Any) -> Any:
 
 
 def on_files(files: Files, *, config: Any) -> Files:
-    _finish()  # a runner an earlier build (under mkdocs serve) left still writing
+    if _running:  # an earlier build under mkdocs serve stopped before its labs' pages
+        with contextlib.suppress(PluginError):  # this build decides again what to run
+            _finish()
     options = _options(config)
     if options is None:
         return files
