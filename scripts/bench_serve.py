@@ -258,6 +258,7 @@ def serve_edits(
     servers: list[Server] = []
     try:
         servers += [Server(site, "mkdocs.yml"), Server(floor, write_floor_config(floor))]
+        time.sleep(10)  # the site's server starts its spare runners after its first build
         edits = {
             "floor: lesson": (servers[1], appending(floor / LESSON, "\nEdit {}.\n")),
             "lesson": (servers[0], appending(site / LESSON, "\nEdit {}.\n")),

@@ -63,7 +63,6 @@ log = get_plugin_logger("figures")
 
 MAX_BYTES = 60_000
 STALE_SECONDS = 3600  # an older drawing is removed an hour after it was made
-_DRAWING = Path(__file__).resolve().parent / "figure_drawing.py"
 _SHOWN_FIELDS = ("alt", "width", "height")  # what a page needs of a figure's metadata
 
 # One build's state: name -> declaration with its drawn "alt", "width" and "height".
@@ -113,7 +112,7 @@ def _current_meta(svg: Path, meta: Path, root: Path) -> dict[str, Any] | None:
 
 def _draw_in_fresh_python(jobs: list[dict[str, Any]], root: Path) -> None:
     request = {"root": str(root), "jobs": jobs}
-    runners.run(_DRAWING, root, request).finish("figures: drawing")
+    runners.run(runners.FIGURES, root, request).finish("figures: drawing")
 
 
 def _prune(cache: Path, figures: dict[str, dict[str, Any]]) -> None:

@@ -34,7 +34,6 @@ from mkdocs_jupyter.plugin import NotebookFile, _compute_cache_key, _get_cache_p
 log = get_plugin_logger("labs")
 
 PLUGIN = "mkdocs-jupyter"
-_RUNNER = Path(__file__).resolve().parent / "lab_runner.py"
 _running: dict[str, runners.Runner] = {}  # the runner this build started, until it is done
 
 
@@ -113,7 +112,7 @@ def _options(config: Any) -> dict[str, Any] | None:
 
 
 def _start(request: dict[str, Any], root: Path) -> None:
-    _running["runner"] = runners.run(_RUNNER, root, request)
+    _running["runner"] = runners.run(runners.LABS, root, request)
 
 
 def _finish() -> None:

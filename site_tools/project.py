@@ -58,6 +58,10 @@ def on_startup(*, command: str, dirty: bool) -> None:
     runners.serving["on"] = command == "serve"  # then each runner starts a spare
 
 
+def on_post_build(*, config: Any) -> None:
+    runners.start_spares(root(config))
+
+
 def on_shutdown() -> None:
     runners.stop_spares()
 

@@ -2,12 +2,13 @@
 
 A runner (``figure_drawing.py``, ``lab_runner.py``) is a fresh Python, so that a
 lessonlib edit is drawn and run with the new code. Most of its start is importing
-matplotlib or nbconvert (1 to 2 s), which no lessonlib edit changes. So under
-``mkdocs serve``, as soon as a runner is given its work a spare one is started: it
-imports its libraries and waits on its standard input for the next build's
-request. A spare is used only while the build's tools and the installed libraries
-are what they were when it started; otherwise it is stopped and a new one started.
-A spare left when MkDocs stops sees its input close and exits.
+matplotlib or nbconvert and compiling templates (1 to 2 s), which no lessonlib
+edit changes. So under ``mkdocs serve``, once a build is done (and the cores are
+free), a spare of each runner is started: it imports its libraries and waits on
+its standard input for a later build's request. A spare is used only while the
+build's tools and the installed libraries are what they were when it started;
+otherwise it is stopped and a new one started. A spare left when MkDocs stops
+sees its input close and exits.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 TOOLS = Path(__file__).resolve().parent
+FIGURES, LABS = TOOLS / "figure_drawing.py", TOOLS / "lab_runner.py"
 serving = {"on": False}  # set by project.py's on_startup under mkdocs serve
 _spares: dict[str, Runner] = {}
 
@@ -84,10 +86,14 @@ def run(script: Path, root: Path, request: dict[str, Any]) -> Runner:
     if runner is not None and (runner.stamp != _stamp(root) or runner.process.poll() is not None):
         runner.stop()
         runner = None
-    runner = (runner or Runner(script, root)).give(request)
-    if serving["on"]:
-        _spares[str(script)] = Runner(script, root)
-    return runner
+    return (runner or Runner(script, root)).give(request)
+
+
+def start_spares(root: Path) -> None:
+    """Under mkdocs serve, have a spare of each runner ready for the next build."""
+    for script in (FIGURES, LABS) if serving["on"] else ():
+        if str(script) not in _spares:
+            _spares[str(script)] = Runner(script, root)
 
 
 def stop_spares() -> None:
