@@ -58,9 +58,10 @@ def record(
     for path, names in sorted(ran.items()):
         relative = Path(path).resolve().relative_to(root.resolve()).as_posix()
         code[relative] = {"ran": names, "digest": _digest(Path(path), names)}
+    versions = installed()["versions"]
     return {
         "python": sys.version,
-        "libraries": {name: _version(name) for name in _distributions(modules)},
+        "libraries": {name: _version(name, versions) for name in _distributions(modules)},
         "tools": {name: _file_digest(TOOLS / name) for name in sorted(tools)},
         "code": code,
     }
@@ -69,9 +70,10 @@ def record(
 def is_current(used: dict[str, Any], root: Path) -> bool:
     """True while nothing that ``record`` listed has changed."""
     try:
+        versions = installed()["versions"]  # read the install folders' times once
         return (
             used["python"] == sys.version
-            and all(_version(name) == seen for name, seen in used["libraries"].items())
+            and all(_version(name, versions) == seen for name, seen in used["libraries"].items())
             and all(_file_digest(TOOLS / name) == seen for name, seen in used["tools"].items())
             and all(
                 _digest(root / path, entry["ran"]) == entry["digest"]
@@ -122,8 +124,8 @@ def _distributions(modules: Iterable[str]) -> list[str]:
     return sorted({name for top in tops for name in owners.get(top, ())})
 
 
-def _version(name: str) -> str | None:
-    versions = installed()["versions"]
+def _version(name: str, versions: dict[str, str | None]) -> str | None:
+    """The installed version of distribution ``name``, kept in ``versions``."""
     if name not in versions:
         try:
             versions[name] = importlib.metadata.version(name)
