@@ -15,9 +15,8 @@ import inspect
 import pkgutil
 from types import ModuleType
 
+from code_notes import PACKAGE
 from lesson_source import code_blocks, runnable_source
-
-PACKAGE = "lessonlib"
 
 
 @functools.lru_cache(maxsize=1024)  # by source: a rebuild parses only the blocks that changed

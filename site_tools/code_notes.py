@@ -28,7 +28,9 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-PACKAGE = "lessonlib"
+PACKAGE = "lessonlib"  # the package the lessons teach, noted here and named elsewhere
+#: Where a lab's kernel finds the project root, and where it writes what ran.
+TRACE_ROOT, TRACE_TO = "LESSON_TRACE_ROOT", "LESSON_TRACE_TO"
 _NOTE = "__lessonlib_ran__"  # the set, in each noted module, of its functions that ran
 _ran: dict[str, set[str]] = {}  # file -> names of its functions that ran, in this process
 
@@ -45,8 +47,8 @@ def ran() -> dict[str, list[str]]:
 
 def trace_kernel(shell: Any) -> None:
     """In a lab's kernel: after each cell, write what has run to ``$LESSON_TRACE_TO``."""
-    start(Path(os.environ["LESSON_TRACE_ROOT"]))
-    target = Path(os.environ["LESSON_TRACE_TO"])
+    start(Path(os.environ[TRACE_ROOT]))
+    target = Path(os.environ[TRACE_TO])
 
     def write(*args: Any) -> None:
         used = {"ran": ran(), "modules": sorted(sys.modules)}

@@ -23,6 +23,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+import code_notes
 import dependencies
 import forked
 import project
@@ -100,8 +101,8 @@ def _render(
     startup.mkdir(parents=True)
     (startup / "00-lessonlib-trace.py").write_text(_STARTUP.format(tools=str(HERE)))
     ran = folder / "ran.json"
-    os.environ.update(IPYTHONDIR=str(folder), LESSON_TRACE_TO=str(ran))
-    os.environ["LESSON_TRACE_ROOT"] = str(root)
+    os.environ["IPYTHONDIR"] = str(folder)
+    os.environ.update({code_notes.TRACE_TO: str(ran), code_notes.TRACE_ROOT: str(root)})
     errors, _ = plugin.load_config(options)
     if errors:
         sys.exit(f"labs: mkdocs-jupyter options: {errors}")

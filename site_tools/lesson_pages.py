@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import nbformat
-from api_links import canonical_names, is_private, lesson_names, public_api
+from api_links import PACKAGE, canonical_names, is_private, lesson_names, public_api
 from figure_registry import REGISTRY, SITE_FOLDER, read_registry
 from lesson_source import code_blocks, runnable_source
 from mkdocs.config.defaults import MkDocsConfig
@@ -125,7 +125,7 @@ def _documented(names: frozenset[str], canonical: dict[str, str], src_uri: str) 
     for name in names:
         if name in canonical:
             documented.add(canonical[name])
-        elif not is_private(name) and name not in _api and name != "lessonlib":
+        elif not is_private(name) and name not in _api and name != PACKAGE:
             log.warning(
                 "docs/%s imports %s, which the API reference does not document", src_uri, name
             )

@@ -20,9 +20,10 @@ from typing import Any
 
 import jinja2
 import runners
+from code_notes import PACKAGE
 
 CACHE_ENV = "LESSON_CACHE"
-WATCHED = ("lessonlib", "site_tools")
+WATCHED = (PACKAGE, "site_tools")
 
 
 def root(config: Any) -> Path:

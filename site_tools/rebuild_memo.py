@@ -39,6 +39,7 @@ from typing import Any
 
 import jinja2
 import project
+from code_notes import PACKAGE
 from mkdocs.plugins import get_plugin_logger
 
 log = get_plugin_logger("rebuild_memo")
@@ -74,7 +75,7 @@ def on_env(env: jinja2.Environment, *, config: Any, **kwargs: Any) -> jinja2.Env
 def _digest_api_inputs(root: Path, config_file: str) -> str:
     """A digest of lessonlib's source, mkdocs.yml and the docstrings' Markdown extension."""
     digest = hashlib.sha256()
-    paths = [*sorted((root / "lessonlib").rglob("*.py")), Path(config_file)]
+    paths = [*sorted((root / PACKAGE).rglob("*.py")), Path(config_file)]
     for path in [*paths, Path(__file__).with_name("doctest_fences.py")]:
         digest.update(f"{path}\0".encode() + path.read_bytes() + b"\0")
     return digest.hexdigest()
