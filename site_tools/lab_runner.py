@@ -103,17 +103,20 @@ def _render(
     ran = folder / "ran.json"
     os.environ["IPYTHONDIR"] = str(folder)
     os.environ.update({code_notes.TRACE_TO: str(ran), code_notes.TRACE_ROOT: str(root)})
-    errors, _ = plugin.load_config(options)
+    page = Path(job["page"])
+    rendering = folder / "cache"  # the plugin writes here, then the page moves whole
+    errors, _ = plugin.load_config({**options, "cache_dir": str(rendering)})
     if errors:
         sys.exit(f"labs: mkdocs-jupyter options: {errors}")
-    page = SimpleNamespace(file=SimpleNamespace(**job), abs_url=None)
+    target = SimpleNamespace(file=SimpleNamespace(**job), abs_url=None)
     plugin.on_pre_build(config=None)
-    plugin.on_pre_page(page, config=None, files=None)
-    page.render(None, None)  # a cache miss: executes the lab and writes the cached page
-    if not Path(job["page"]).exists():
-        sys.exit(f"labs: {job['abs_src_path']} was rendered, but not into {job['page']}")
+    plugin.on_pre_page(target, config=None, files=None)
+    target.render(None, None)  # a cache miss: executes the lab and writes the cached page
+    if not (rendering / page.name).exists():
+        sys.exit(f"labs: {job['abs_src_path']} was rendered, but not as {page.name}")
     if not ran.exists():
         sys.exit(f"labs: the kernel of {job['abs_src_path']} did not say what it ran")
+    project.write_whole(page, (rendering / page.name).read_text(encoding="utf-8"))
     return json.loads(ran.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
 

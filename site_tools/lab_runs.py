@@ -100,6 +100,7 @@ def _reuse(page: Path, root: Path) -> bool:
     ):
         return True
     page.unlink(missing_ok=True)
+    used.unlink(missing_ok=True)
     return False
 
 

@@ -50,6 +50,7 @@ def compiled_templates(root: Path, kind: str) -> jinja2.BytecodeCache:
 
 def write_whole(path: Path, text: str) -> None:
     """Write whole or not at all: builds sharing a cache never read half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.{os.getpid()}")
     partial.write_text(text, encoding="utf-8")
     partial.replace(path)
