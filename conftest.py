@@ -12,7 +12,7 @@ from pathlib import Path
 import matplotlib
 import pytest
 from checked_output import OPTION_FLAGS, CheckedOutputParser
-from figures import read_registry
+from figure_registry import REGISTRY, read_registry
 from lesson_source import code_blocks
 from prose_numbers import ProseNumberParser
 from sybil import Sybil
@@ -22,9 +22,7 @@ from sybil.sybil import SybilCollection
 matplotlib.use("Agg")  # lessons and docstrings never open a window
 
 DOCS = Path(__file__).resolve().parent / "docs"
-CAPTIONS = {
-    name: str(figure["caption"]) for name, figure in read_registry(DOCS / "figures.yml").items()
-}
+CAPTIONS = {name: str(figure["caption"]) for name, figure in read_registry(DOCS / REGISTRY).items()}
 
 lessons = Sybil(parsers=[CheckedOutputParser()], path="docs", patterns=["*.md"], name="lessons")
 prose = Sybil(

@@ -10,7 +10,8 @@ CPU time (user + system of the build's processes, less disturbed by a busy machi
 
 plus the ratio no-op / off (goal: at most 1.2) and, for scale, the figure step on
 its own: ``prepare`` (what the hook's ``on_files`` runs) drawing into an empty cache
-and reusing a full one. Every variant uses its own temporary cache and site folder;
+and reusing a full one. Every variant uses its own temporary cache and site folder
+(``LESSON_CACHE``), each with the labs already run, so that only figures differ;
 the runs are interleaved so that a noisy neighbour slows all variants alike.
 Run it as ``python scripts/bench_figures.py [--repeat N]``.
 """
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -31,13 +33,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "site_tools"))
 
 import figures  # noqa: E402  (site_tools is on the path only from here)
+from figure_registry import read_registry  # noqa: E402
 
 REGISTRY = ROOT / "docs" / "figures.yml"
 
 
 def timed_build(site: Path, cache: Path, figures_on: bool) -> tuple[float, float]:
     """Wall-clock and CPU seconds (user + system, the build's processes) of one strict build."""
-    env = {**os.environ, "LESSON_FIGURES_CACHE": str(cache)}
+    env = {**os.environ, "LESSON_CACHE": str(cache)}
     env["LESSON_FIGURES"] = "on" if figures_on else "off"
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
     cpu_before = _children_cpu()
@@ -57,7 +60,7 @@ def _children_cpu() -> float:
 def timed_prepare(cache: Path) -> tuple[float, int]:
     """Seconds for the figure step alone, and how many figures it drew."""
     started = time.perf_counter()
-    _, drawn = figures.prepare(REGISTRY, cache, ROOT)
+    _, drawn = figures.prepare(REGISTRY, cache / "figures", ROOT)
     return time.perf_counter() - started, drawn
 
 
@@ -72,18 +75,21 @@ def main() -> None:
         work = Path(folder)
         warm = work / "warm-cache"
         timed_build(work / "site-warm", warm, figures_on=True)  # fills the warm cache
+        off = work / "off-cache"
+        shutil.copytree(warm / "labs", off / "labs")  # every variant reuses the labs
         for run in range(repeat):
             cold = work / f"cold-cache-{run}"
+            shutil.copytree(warm / "labs", cold / "labs")
             times["drawing all"].append(timed_build(work / "site-cold", cold, figures_on=True))
             times["no-op"].append(timed_build(work / "site-warm", warm, figures_on=True))
-            times["off"].append(timed_build(work / "site-off", work / "unused", figures_on=False))
+            times["off"].append(timed_build(work / "site-off", off, figures_on=False))
             seconds, drawn = timed_prepare(work / f"step-cache-{run}")
-            assert drawn == len(figures.read_registry(REGISTRY))
+            assert drawn == len(read_registry(REGISTRY))
             step["draw all"].append(seconds)
             seconds, drawn = timed_prepare(work / f"step-cache-{run}")
             assert drawn == 0
             step["reuse all"].append(seconds)
-    n_figures = len(figures.read_registry(REGISTRY))
+    n_figures = len(read_registry(REGISTRY))
     print(f"figures declared: {n_figures}; {repeat} strict builds per variant (median, best)")
     for kind, column in (("wall-clock", 0), ("CPU", 1)):
         median = {name: statistics.median(run[column] for run in times[name]) for name in times}

@@ -45,8 +45,8 @@ import matplotlib  # noqa: E402
 
 matplotlib.use("Agg")  # as in conftest.py: lessons never open a window
 
-import yaml  # noqa: E402
 from checked_output import output_mismatch, run_block  # noqa: E402
+from figure_registry import REGISTRY, read_registry  # noqa: E402
 from lab_page import file_line, lab_page  # noqa: E402
 from lesson_source import CodeBlock, code_blocks, missing_module, runnable_source  # noqa: E402
 from prose_numbers import Number, numbers_in, prose_numbers, sections, unfounded  # noqa: E402
@@ -413,7 +413,7 @@ def main() -> int:
         docs = Path(folder, "docs")
         shutil.copytree(ROOT / "docs", docs)
         tally = check_pages(docs, lessons)
-        registry = yaml.safe_load((docs / "figures.yml").read_text(encoding="utf-8"))
+        registry = read_registry(docs / REGISTRY)
         captions = {name: str(figure["caption"]) for name, figure in registry.items()}
         tally.prose_total, tally.prose_skipped, tally.prose_survivors = prose_mutations(
             docs, captions

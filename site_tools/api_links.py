@@ -9,17 +9,18 @@ hand, so the API page and the lessons link to each other correctly as they chang
 from __future__ import annotations
 
 import ast
+import functools
 import importlib
 import inspect
 import pkgutil
 from types import ModuleType
 
+from code_notes import PACKAGE
 from lesson_source import code_blocks, runnable_source
 
-PACKAGE = "lessonlib"
 
-
-def imported_names(source: str) -> set[str]:
+@functools.lru_cache(maxsize=1024)  # by source: a rebuild parses only the blocks that changed
+def imported_names(source: str) -> frozenset[str]:
     """Dotted names that ``source`` takes from lessonlib, e.g. ``{"lessonlib.relu"}``."""
     tree = ast.parse(source)
     names: set[str] = set()
@@ -38,7 +39,7 @@ def imported_names(source: str) -> set[str]:
         if dotted is not None and dotted.split(".")[0] in aliases:
             head, _, rest = dotted.partition(".")
             names.add(f"{aliases[head]}.{rest}")
-    return names
+    return frozenset(names)
 
 
 def lesson_names(text: str) -> set[str]:

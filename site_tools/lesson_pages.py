@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 import nbformat
-from api_links import canonical_names, is_private, lesson_names, public_api
-from figures import read_registry
+from api_links import PACKAGE, canonical_names, is_private, lesson_names, public_api
+from figure_registry import REGISTRY, SITE_FOLDER, read_registry
+from lesson_source import code_blocks, runnable_source
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -32,13 +33,14 @@ log = logging.getLogger("mkdocs.hooks.lesson_pages")
 
 #: The line in reference.md that the generated API documentation replaces.
 API_MARKER = "<!-- lessonlib API: generated at build time by site_tools/lesson_pages.py -->"
-#: The figures' registry in docs/ and the folder of their SVGs (site_tools/figures.py).
-FIGURE_REGISTRY, FIGURE_FOLDER = "figures.yml", "figures"
 
 _lessons: dict[str, str] = {}  # src_uri -> title, of every lesson in this build
 _uses: dict[str, list[str]] = {}  # src_uri -> documented names its code imports
 _api: dict[str, list[str]] = {}  # module -> documented names
 _reading_order: list[str] = []  # src_uri of every page, in the order of the navigation
+#: What each lesson made (title, names imported, script, notebook) by all it was made
+#: from, in the last build and in this one: under mkdocs serve, an edit remakes one lesson.
+_made: dict[str, dict[Any, tuple[str, frozenset[str], str, str]]] = {"last": {}, "this": {}}
 
 
 @event_priority(-50)  # after the figures hook has added the SVGs the notebooks embed
@@ -50,30 +52,22 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
     _api.update(public_api())
     canonical = canonical_names(_api)
     figures = _figures(files, config)
+    _made["last"], _made["this"] = _made["this"], {}
     for file in list(files.documentation_pages()):
         if not file.src_uri.endswith(".md"):
             continue  # notebooks and scripts rendered by other plugins are not lessons
         text = file.content_string
         if not is_lesson(text):
             continue
-        _lessons[file.src_uri] = lesson_title(text)
-        _uses[file.src_uri] = _documented(lesson_names(text), canonical, file.src_uri)
+        title, names, script, notebook = _made_from(text, file.src_uri, config.site_url, figures)
+        _lessons[file.src_uri] = title
+        _uses[file.src_uri] = _documented(names, canonical, file.src_uri)
         stem = file.src_uri.removesuffix(".md")
-        notebook = lesson_notebook(text, file.src_uri, config.site_url, figures)
-        for src_uri, content in [
-            (f"{stem}.py", lesson_script(text, file.src_uri)),
-            (f"{stem}.ipynb", nbformat.writes(notebook) + "\n"),
-        ]:
+        for src_uri, content in [(f"{stem}.py", script), (f"{stem}.ipynb", notebook)]:
             if files.get_file_from_path(src_uri) is not None:
                 raise ValueError(f"docs/{src_uri} exists, but the build generates that file")
             files.append(File.generated(config, src_uri, content=content))
     return files
-
-
-def on_serve(server: Any, config: MkDocsConfig, **kwargs: Any) -> Any:
-    """Under ``mkdocs serve``, rebuild when lessonlib changes: its docstrings are the API page."""
-    server.watch(str(Path(config.config_file_path).parent / "lessonlib"))
-    return server
 
 
 def on_nav(nav: Navigation, **kwargs: Any) -> Navigation:
@@ -95,24 +89,43 @@ def on_page_markdown(markdown: str, page: Page, files: Files, **kwargs: Any) -> 
     return f"{title}{newline}\n{_lesson_box(src_uri)}\n{rest}"
 
 
+def _made_from(
+    text: str, src_uri: str, site_url: str | None, figures: dict[str, Figure]
+) -> tuple[str, frozenset[str], str, str]:
+    """A lesson's title, the names it imports, its script and its notebook.
+
+    Made again only if the lesson, a lessonlib source it shows, a figure or the
+    site URL changed since the last build.
+    """
+    sources = tuple(runnable_source(block) for block in code_blocks(text))  # snippets read now
+    key = (src_uri, text, site_url, tuple(sorted(figures.items())), sources)
+    made = _made["last"].get(key)
+    if made is None:
+        notebook = nbformat.writes(lesson_notebook(text, src_uri, site_url, figures)) + "\n"
+        made = (lesson_title(text), frozenset(lesson_names(text)), lesson_script(text, src_uri))
+        made += (notebook,)
+    _made["this"][key] = made
+    return made
+
+
 def _figures(files: Files, config: MkDocsConfig) -> dict[str, Figure]:
     """The figures drawn for this build, with their captions from the registry."""
-    declared = read_registry(Path(config.docs_dir) / FIGURE_REGISTRY)
+    declared = read_registry(Path(config.docs_dir) / REGISTRY)
     figures = {}
     for name, declaration in declared.items():
-        svg = files.get_file_from_path(f"{FIGURE_FOLDER}/{name}.svg")
+        svg = files.get_file_from_path(f"{SITE_FOLDER}/{name}.svg")
         if svg is not None:  # not drawn when the figures are switched off
             figures[name] = Figure(svg.content_string, str(declaration["caption"]))
     return figures
 
 
-def _documented(names: set[str], canonical: dict[str, str], src_uri: str) -> list[str]:
+def _documented(names: frozenset[str], canonical: dict[str, str], src_uri: str) -> list[str]:
     """The documented names among ``names``; a public name that is not documented is an error."""
     documented = set()
     for name in names:
         if name in canonical:
             documented.add(canonical[name])
-        elif not is_private(name) and name not in _api and name != "lessonlib":
+        elif not is_private(name) and name not in _api and name != PACKAGE:
             log.warning(
                 "docs/%s imports %s, which the API reference does not document", src_uri, name
             )

@@ -12,10 +12,12 @@ and script generators and the drift self-test all go through it.
 from __future__ import annotations
 
 import ast
+import functools
 import importlib.util
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import markdown
 from sybil import Document
@@ -53,7 +55,8 @@ class CodeBlock:
         return bool(lines) and all(_SNIPPET_LINE.match(line) for line in lines)
 
 
-def code_blocks(text: str, path: str = "<lesson>") -> list[CodeBlock]:
+@functools.lru_cache(maxsize=256)  # a build reads each lesson several times
+def code_blocks(text: str, path: str = "<lesson>") -> tuple[CodeBlock, ...]:
     """Every ``python`` fence in ``text``, paired with the ``output`` fence that follows it."""
     document = Document(text, path)
     fences = sorted(_LEXER(document), key=lambda region: region.start)
@@ -84,17 +87,23 @@ def code_blocks(text: str, path: str = "<lesson>") -> list[CodeBlock]:
             )
         else:
             blocks.append(CodeBlock(source, line, fence.start, fence.end))
-    return blocks
+    return tuple(blocks)
 
 
 def expand_snippets(source: str) -> str:
     """Replace ``--8<--`` lines with the lessonlib source they name, as the site does."""
+    lines = _snippets().run(source.splitlines())  # read afresh: lessonlib may have changed
+    return "\n".join(lines) + "\n"
+
+
+@functools.cache
+def _snippets() -> Any:
+    """The snippets preprocessor, made once (each run starts afresh)."""
     converter = markdown.Markdown(
         extensions=["pymdownx.snippets"],
         extension_configs={"pymdownx.snippets": {"base_path": [str(ROOT)], "check_paths": True}},
     )
-    lines = converter.preprocessors["snippet"].run(source.splitlines())
-    return "\n".join(lines) + "\n"
+    return converter.preprocessors["snippet"]
 
 
 def runnable_source(block: CodeBlock) -> str:

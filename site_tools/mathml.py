@@ -11,6 +11,7 @@ browser spaces it like a subtraction, with a gap on each side.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from typing import Any
@@ -41,8 +42,12 @@ def group_negative_numbers(latex: str) -> str:
 def _to_mathml(match: re.Match[str]) -> str:
     latex = html.unescape(match["inline"] if match["inline"] is not None else match["block"])
     display = "block" if match["block"] is not None else "inline"
-    mathml = convert(group_negative_numbers(latex.strip()), display=display)
-    return f'<{match["tag"]} class="arithmatex">{mathml}</{match["tag"]}>'
+    return f'<{match["tag"]} class="arithmatex">{_mathml(latex, display)}</{match["tag"]}>'
+
+
+@functools.lru_cache(maxsize=4096)  # under mkdocs serve, each formula is converted once
+def _mathml(latex: str, display: str) -> str:
+    return convert(group_negative_numbers(latex.strip()), display=display)
 
 
 def on_page_content(html_text: str, **kwargs: Any) -> str:

@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 import nbformat
+from figure_registry import MARKER
 from lesson_source import CodeBlock, code_blocks, runnable_source
 from nbformat import NotebookNode
 
@@ -34,7 +35,6 @@ _PAGE_LINK = re.compile(
     r"(?<!!)\[(?P<text>[^\]]+)\]\((?P<target>[^)\s:#]+\.md)(?P<anchor>#[^)\s]*)?\)"
 )
 _FUTURE = re.compile(r"^from __future__ import .+$", re.MULTILINE)
-_FIGURE = re.compile(r"^<!--\s*figure:\s*(?P<name>\S+)\s*-->[ \t]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -161,7 +161,7 @@ def _embed_figures(markdown: str, figures: Mapping[str, Figure]) -> str:
         alt = f"Figure: {marker['name'].replace('-', ' ')}"
         return f"![{alt}](data:image/svg+xml;base64,{svg})\n\n*{figure.caption}*"
 
-    return re.sub(r"\n{3,}", "\n\n", _FIGURE.sub(embed, markdown)).strip()
+    return re.sub(r"\n{3,}", "\n\n", MARKER.sub(embed, markdown)).strip()
 
 
 def _admonitions_as_quotes(prose: str) -> str:

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
+from figure_registry import MARKER
 from lesson_source import OUTPUT_LANGUAGES, code_blocks
 from sybil import Document, Example, Region
 
@@ -35,7 +36,6 @@ from sybil import Document, Example, Region
 NAMING = ("chapter", "lab", "exercise", "layer", "node", "input", "part")
 
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*([\w-]*)")
-_FIGURE = re.compile(r"^<!--\s*figure:\s*(?P<name>\S+)\s*-->")  # as site_tools/figures.py reads it
 # Spans that are not read as prose: the numbers of a numbered list, an index after a
 # name (network[0]), link targets, attribute lists, HTML tags and comments, and the
 # sub- and superscripts of formulas.
@@ -114,7 +114,7 @@ def prose_numbers(text: str, captions: dict[str, str]) -> list[Number]:
             fence = opening[1]
         elif fence is not None and line.strip().startswith(fence):
             fence = None
-        elif marker := _FIGURE.match(line):
+        elif marker := MARKER.match(line):
             caption = captions.get(marker["name"], "")
             found += [
                 replace(n, line=number, caption=marker["name"], at=offset)

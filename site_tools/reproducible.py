@@ -35,5 +35,7 @@ def on_config(config: Any, **kwargs: Any) -> Any:
 
 
 def on_post_page(output: str, **kwargs: Any) -> str:
+    if 'id="cell-id=' not in output:
+        return output  # not a notebook page: no need to scan it
     numbers = itertools.count(1)
     return _CELL_ID.sub(lambda match: f'id="cell-id={next(numbers)}"', output)

@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import figures
 import numpy as np
+from figure_registry import read_registry
 from lesson_source import code_blocks
 
 from lessonlib import plots
 
 ROOT = Path(__file__).resolve().parent.parent
-DECLARED = figures.read_registry(ROOT / "docs" / "figures.yml")
+DECLARED = read_registry(ROOT / "docs" / "figures.yml")
 
 
 def printed_by(lesson: str, marker: str) -> str:

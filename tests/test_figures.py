@@ -3,13 +3,19 @@
 The built site comes from the session fixture ``built_site`` (conftest.py). The cache
 tests call the hook's own ``prepare`` (what ``on_files`` runs) on a fresh cache
 folder, so they need no extra site build: a fresh drawing must match the built
-site's SVGs byte for byte, and drawing again with nothing changed must draw nothing.
+site's SVGs byte for byte, drawing again with nothing changed must draw nothing, and
+after an edit to lessonlib exactly the figures whose drawing ran the edited function
+are drawn again, with the new code.
 """
 
 from __future__ import annotations
 
+import ast
+import inspect
+import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -19,16 +25,18 @@ from types import SimpleNamespace
 from typing import Any
 from xml.etree import ElementTree
 
+import code_notes
 import figures
 import pytest
 import yaml
+from figure_registry import read_registry
 from mkdocs.exceptions import PluginError
 
 from lessonlib import plots
 
 ROOT = Path(__file__).resolve().parent.parent
 REGISTRY = ROOT / "docs" / "figures.yml"
-DECLARED = figures.read_registry(REGISTRY)
+DECLARED = read_registry(REGISTRY)
 
 #: The values the source post and issue 3 give for each figure, in the figure's words.
 POST_VALUES = {
@@ -222,7 +230,7 @@ def test_a_bad_declaration_is_named(tmp_path: Path, declaration: str, message: s
     registry = tmp_path / "figures.yml"
     registry.write_text(declaration, encoding="utf-8")
     with pytest.raises(PluginError, match=message):
-        figures.read_registry(registry)
+        read_registry(registry)
 
 
 def test_a_drawing_error_names_the_figure(tmp_path: Path) -> None:
@@ -325,3 +333,55 @@ def test_a_figure_not_from_lessonlib_has_no_alt_text() -> None:
 
     with pytest.raises(ValueError, match="no alt text"):
         plots.alt_text(Figure())
+
+
+def _add_after_docstring(path: Path, function: str, statement: str) -> None:
+    """Run ``statement`` first in ``function``, on its docstring's last line: no line moves."""
+    source = path.read_text(encoding="utf-8")
+    [node] = [
+        node
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.FunctionDef) and node.name == function
+    ]
+    assert ast.get_docstring(node), f"{function} has no docstring to write after"
+    lines = source.splitlines(keepends=True)
+    end = (node.body[0].end_lineno or node.body[0].lineno) - 1
+    lines[end] = f"{lines[end].rstrip()}; {statement}\n"
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def _ran(cache: Path, name: str) -> set[tuple[str, str]]:
+    """The lessonlib functions that the cached drawing of figure ``name`` ran."""
+    meta = cache / f"{name}-{figures.figure_key(DECLARED[name])}.json"
+    code = json.loads(meta.read_text(encoding="utf-8"))["used"]["code"]
+    return {(path, function) for path, entry in code.items() for function in entry["ran"]}
+
+
+@pytest.mark.slow
+def test_an_edited_function_redraws_exactly_the_figures_that_ran_it(tmp_path: Path) -> None:
+    root, cache = tmp_path / "project", tmp_path / "cache"
+    shutil.copytree(ROOT / "lessonlib", root / "lessonlib", ignore=shutil.ignore_patterns("__py*"))
+    _, drawn = figures.prepare(REGISTRY, cache, root)
+    assert drawn == len(DECLARED)
+    ran = {name: _ran(cache, name) for name in DECLARED}
+
+    # A function that no figure's drawing ran: nothing is drawn again.
+    unused = next(
+        (path, function)
+        for path in sorted(root.glob("lessonlib/*.py"))
+        for function, node in code_notes.functions(ast.parse(path.read_text()).body)
+        if ast.get_docstring(node)
+        and not any((path.relative_to(root).as_posix(), function) in used for used in ran.values())
+    )
+    _add_after_docstring(*unused, "pass")
+    assert figures.prepare(REGISTRY, cache, root)[1] == 0
+
+    # The function that draws the loss history, now one update longer.
+    drawing = inspect.unwrap(plots.draw_loss_history)
+    path = root / Path(inspect.getsourcefile(drawing) or "").relative_to(ROOT)
+    _add_after_docstring(path, drawing.__name__, "n_updates = n_updates + 1")
+    records, drawn = figures.prepare(REGISTRY, cache, root)
+    key = (path.relative_to(root).as_posix(), drawing.__name__)
+    assert drawn == sum(key in used for used in ran.values()) >= 1
+    updates = DECLARED["loss-history"]["arguments"]["n_updates"] + 1
+    assert f"{updates} updates" in records["loss-history"]["alt"]

@@ -1,8 +1,8 @@
 """The same commit, built twice from clean, gives byte-identical sites.
 
 Both builds set ``SOURCE_DATE_EPOCH`` (as a packager rebuilding a release
-would) and each draws its figures into its own empty cache, so neither
-build reuses anything from the other; they run at the same time, one per
+would) and each draws its figures and runs its labs into its own empty build
+cache, so neither build reuses anything from the other; they run at the same time, one per
 core. Every file of ``site/`` is compared, the sitemap and its gzip copy
 included.
 """
@@ -25,12 +25,8 @@ EPOCH_DATE = "2001-09-09"
 
 
 def start_build(folder: Path) -> subprocess.Popen[str]:
-    """Start ``mkdocs build --strict`` into ``folder/site``, with its own empty figure cache."""
-    environment = {
-        **os.environ,
-        "SOURCE_DATE_EPOCH": EPOCH,
-        "LESSON_FIGURES_CACHE": str(folder / "figures-cache"),
-    }
+    """Start ``mkdocs build --strict`` into ``folder/site``, with its own empty build cache."""
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "LESSON_CACHE": str(folder / "cache")}
     site = str(folder / "site")
     return subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site],
