@@ -64,7 +64,11 @@ def copy_project(folder: Path) -> Path:
 
 def edited(project: Path) -> dict[str, str]:
     """The three edits, as the new text of each file."""
-    relu = Path(inspect.getsourcefile(lessonlib.relu) or "").relative_to(ROOT).as_posix()
+    relu = (
+        Path(inspect.getsourcefile(inspect.unwrap(lessonlib.relu)) or "")
+        .relative_to(ROOT)
+        .as_posix()
+    )
     source = (project / relu).read_text(encoding="utf-8")
     [node] = [n for n in ast.parse(source).body if getattr(n, "name", "") == "relu"]
     lines = source.splitlines(keepends=True)
