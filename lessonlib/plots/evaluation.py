@@ -100,10 +100,9 @@ def draw_capacity(
 ) -> Figure:
     """Draw the training and validation loss at the end of training, for networks of each size.
 
-    Parameters:
-        hidden_layers: For each network, the nodes in each of its hidden layers; the
-            digits' 64 inputs and 10 outputs are added around them.
-        seed, learning_rate, batch_size, epochs: As in the capacity lesson's `train` call.
+    ``hidden_layers`` lists, for each network, the nodes in each of its hidden layers;
+    the digits' 64 inputs and 10 outputs are added around them. The other parameters
+    are those of the capacity lesson's `train` call (needs scikit-learn).
 
     >>> axes = draw_capacity([[2], [8]], epochs=2).axes[0]
     >>> [label.get_text() for label in axes.get_xticklabels()]

@@ -62,8 +62,13 @@ def draw_layer_shapes(
     PyTorch puts the activation in a module of its own after each ``nn.Linear``.
 
     >>> figure = draw_layer_shapes([3, 2, 1])
-    >>> [text.get_text().splitlines()[0] for text in figure.axes[0].texts][2:5]
-    ['network[0]: Layer', 'model[0]: nn.Linear(3, 2)', 'network[1]: Layer']
+    >>> for text in figure.axes[0].texts:
+    ...     if "[" in text.get_text():  # the boxes, layer by layer
+    ...         print(text.get_text().splitlines()[0])
+    network[0]: Layer
+    model[0]: nn.Linear(3, 2)
+    network[1]: Layer
+    model[2]: nn.Linear(2, 1)
     """
     sizes = [as_count(size, "layer_sizes", minimum=1) for size in layer_sizes]
     if not 2 <= len(sizes) <= 6:
