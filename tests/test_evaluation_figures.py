@@ -11,15 +11,16 @@ import re
 from pathlib import Path
 from typing import Any
 
-import figures
 import numpy as np
 import pytest
+import yaml
 from lesson_source import code_blocks
 
 from lessonlib import plots
 
 ROOT = Path(__file__).resolve().parent.parent
-DECLARED = figures.read_registry(ROOT / "docs" / "figures.yml")
+# Plain YAML: the hook checks the registry's form; these tests read only the arguments.
+DECLARED = yaml.safe_load((ROOT / "docs" / "figures.yml").read_text(encoding="utf-8"))
 
 
 def printed_by(lesson: str, marker: str) -> str:
