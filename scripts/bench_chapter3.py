@@ -15,15 +15,26 @@ noisy neighbour slows them alike):
    with the loss on all training rows as ``train`` does. Goal: lessonlib no
    slower per epoch (ratio lessonlib / torch at most 1). PyTorch is optional:
    without it, this part prints "torch not installed".
+3. One whole training run of chapter 4's comparison: the digits network
+   trained for 30 epochs (mini-batches of 16, learning rate 0.2, no momentum,
+   no weight decay, float64, one thread each) by ``lessonlib.train``, by the
+   same loop in PyTorch (same start, same shuffles) and by scikit-learn's
+   ``MLPClassifier(solver="sgd")`` with every early stop turned off. Prints the
+   time and test accuracy of each, the ratios lessonlib / PyTorch and
+   lessonlib / MLPClassifier, and the load average before and after. Goal:
+   both ratios at most 1. Without torch, PyTorch's line says so.
 
-Run it as ``python scripts/bench_chapter3.py [--repeat N]``.
+Run it as ``python scripts/bench_chapter3.py [--repeat N] [--parts 123]``.
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
+import os
 import statistics
 import time
+import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -31,7 +42,9 @@ import numpy as np
 
 from lessonlib import (
     Layer,
+    accuracy,
     forward,
+    predict_classes,
     predict_with_network,
     random_network,
     relu,
@@ -41,7 +54,7 @@ from lessonlib import (
 
 N_ROWS = 100_000
 LAYER_SIZES = [64, 64, 32, 10]
-BATCH_SIZE, LEARNING_RATE = 16, 0.2
+BATCH_SIZE, LEARNING_RATE, EPOCHS = 16, 0.2, 30
 
 
 def post_relu(value: Any) -> Any:
@@ -188,12 +201,121 @@ def bench_epoch(repeat: int) -> None:
     print(f"   same loss after the epoch: difference {difference:.1e}")
 
 
+Rows = tuple[np.ndarray, np.ndarray]  # inputs (n_rows, 64) and labels (n_rows,)
+
+
+def digits_lesson() -> tuple[Rows, Rows, list[Layer], np.random.Generator]:
+    """The digits lesson's training and test rows, starting network and shuffling generator."""
+    from sklearn.datasets import load_digits
+
+    digits = load_digits()
+    inputs, labels = digits.data / 16, digits.target
+    rng = np.random.default_rng(0)
+    rows = rng.permutation(len(labels))
+    test, training = rows[:360], rows[720:]
+    network = random_network(LAYER_SIZES, rng)  # drawn after the split, as in the lesson
+    return (inputs[training], labels[training]), (inputs[test], labels[test]), network, rng
+
+
+def mlp_classifier() -> Any:
+    """scikit-learn's MLP set up as our runs: plain SGD, no L2, no early or tol stop."""
+    from sklearn.neural_network import MLPClassifier
+
+    return MLPClassifier(
+        hidden_layer_sizes=tuple(LAYER_SIZES[1:-1]), activation="relu", solver="sgd",
+        alpha=0.0, batch_size=BATCH_SIZE, learning_rate="constant",
+        learning_rate_init=LEARNING_RATE, momentum=0.0, nesterovs_momentum=False,
+        max_iter=EPOCHS, shuffle=True, random_state=0, tol=0.0, early_stopping=False,
+        n_iter_no_change=EPOCHS + 1,  # never "no improvement": all 30 epochs run
+    )  # fmt: skip
+
+
+def training_runs(torch: Any) -> dict[str, Callable[[], Callable[[np.ndarray], np.ndarray]]]:
+    """Each library's 30-epoch run; each returns a function giving the classes of rows."""
+    (inputs, labels), _, network, shuffles = digits_lesson()
+    generator = copy.deepcopy(shuffles)
+    orders = [generator.permutation(len(labels)) for _ in range(EPOCHS)]  # the shuffles of train
+
+    def lessonlib_run() -> Callable[[np.ndarray], np.ndarray]:
+        result = train(
+            network, inputs, labels, loss=softmax_cross_entropy, learning_rate=LEARNING_RATE,
+            batch_size=BATCH_SIZE, epochs=EPOCHS, rng=copy.deepcopy(shuffles), progress=False,
+        )  # fmt: skip
+        return lambda rows: predict_classes(result.network, rows)
+
+    def sklearn_run() -> Callable[[np.ndarray], np.ndarray]:
+        from sklearn.exceptions import ConvergenceWarning
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ConvergenceWarning)  # 30 epochs is what we ask
+            model = mlp_classifier().fit(inputs, labels)
+        if model.n_iter_ != EPOCHS:
+            raise SystemExit(f"MLPClassifier stopped after {model.n_iter_} epochs")
+        return model.predict
+
+    runs = {"lessonlib.train": lessonlib_run}
+    if torch is not None:
+        torch_inputs, torch_labels = torch.from_numpy(inputs), torch.from_numpy(labels)
+
+        def pytorch_run() -> Callable[[np.ndarray], np.ndarray]:
+            model = torch_model(torch, network)
+            for order in orders:
+                torch_epoch(torch, model, torch_inputs, torch_labels, order)
+
+            def classes(rows: np.ndarray) -> np.ndarray:
+                with torch.no_grad():
+                    return model(torch.from_numpy(rows)).argmax(dim=1).numpy()
+
+            return classes
+
+        runs["PyTorch, the same loop"] = pytorch_run
+    return {**runs, "MLPClassifier(solver='sgd')": sklearn_run}
+
+
+def bench_training(repeat: int) -> None:
+    print(f"3. A whole training run: {EPOCHS} epochs of the digits network {LAYER_SIZES}")
+    from threadpoolctl import threadpool_limits
+
+    try:
+        import torch
+    except ModuleNotFoundError:
+        torch = None
+    before = os.getloadavg()
+    threads = None if torch is None else torch.get_num_threads()
+    with threadpool_limits(limits=1):
+        if torch is not None:
+            torch.set_num_threads(1)
+        try:
+            runs = training_runs(torch)
+            _, (test_inputs, test_labels), _, _ = digits_lesson()
+            right = {name: accuracy(test_labels, run()(test_inputs)) for name, run in runs.items()}
+            times = median_times(runs, repeat)
+        finally:
+            if torch is not None:
+                torch.set_num_threads(threads)
+    after = os.getloadavg()
+    print(f"   1 thread each, median of {repeat} runs interleaved; load average "
+          f"{before[0]:.1f} before, {after[0]:.1f} after ({os.cpu_count()} cores)")  # fmt: skip
+    for name, taken in times.items():
+        print(f"   {name:<30} {taken * 1000:8.1f} ms   test accuracy {right[name]:.1%}")
+    if torch is None:
+        print("   PyTorch: torch not installed: pip install -c constraints.txt -e '.[bench]'")
+    ours = times["lessonlib.train"]
+    for name, taken in times.items():
+        if name != "lessonlib.train":
+            print(
+                f"   ratio lessonlib / {name.split(',')[0]}: {ours / taken:.2f} (goal: at most 1)"
+            )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5, help="runs per variant (default 5)")
-    repeat = parser.parse_args().repeat
-    bench_forward(repeat)
-    bench_epoch(repeat)
+    parser.add_argument("--parts", default="123", help="which parts to run (default 123)")
+    arguments = parser.parse_args()
+    parts = {"1": bench_forward, "2": bench_epoch, "3": bench_training}
+    for part in arguments.parts:
+        parts[part](arguments.repeat)
 
 
 if __name__ == "__main__":

@@ -11,8 +11,10 @@ every time. Activations may be passed as functions or by name (``"tanh"``).
 
 One module per idea: ``_canvas`` (the Agg canvas, the style, `to_svg`),
 ``_diagram`` and ``network`` (network diagrams), ``curves`` (activation and loss
-curves), ``gradient_step`` (one update on the loss of one weight) and ``digits``
-(the digits lesson's training).
+curves), ``gradient_step`` (one update on the loss of one weight), ``digits``
+(the digits lesson's training), ``evaluation`` (early stopping, capacity and the
+probabilities of a trained network) and ``layer_shapes`` (a layer in lessonlib and
+PyTorch).
 """
 
 from lessonlib.plots._canvas import GREY as GREY
@@ -29,12 +31,18 @@ from lessonlib.plots._diagram import RADIUS as RADIUS
 from lessonlib.plots._diagram import ROW_GAP as ROW_GAP
 from lessonlib.plots.curves import draw_activation, draw_learning_rates, draw_loss_history
 from lessonlib.plots.digits import draw_misread_digits, draw_training_losses
+from lessonlib.plots.evaluation import draw_capacity, draw_digit_probabilities, draw_early_stopping
 from lessonlib.plots.gradient_step import draw_loss_against_weight
+from lessonlib.plots.layer_shapes import draw_layer_shapes
 from lessonlib.plots.network import draw_network, draw_network_slopes, draw_weight_change
 
 __all__ = [
     "alt_text",
     "draw_activation",
+    "draw_capacity",
+    "draw_digit_probabilities",
+    "draw_early_stopping",
+    "draw_layer_shapes",
     "draw_learning_rates",
     "draw_loss_against_weight",
     "draw_loss_history",

@@ -7,6 +7,7 @@ never disagree with the numbers the lesson prints. Needs scikit-learn.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from typing import NamedTuple
 
 import numpy as np
@@ -30,9 +31,14 @@ class DigitsRun(NamedTuple):
 
 @functools.lru_cache(maxsize=4)
 def digits_run(
-    seed: int, layer_sizes: tuple[int, ...], learning_rate: float, batch_size: int, epochs: int
+    seed: int,
+    layer_sizes: tuple[int, ...],
+    learning_rate: float,
+    batch_size: int,
+    epochs: int,
+    patience: int | None = None,
 ) -> DigitsRun:
-    """Split, build and train exactly as the digits lesson does."""
+    """Split, build and train exactly as the digits lesson does; with ``patience``, stop early."""
     from sklearn.datasets import load_digits  # type: ignore[import-untyped]
 
     digits = load_digits()
@@ -52,7 +58,22 @@ def digits_run(
         epochs=epochs,
         rng=rng,
         validation=(inputs[validation], labels[validation]),
+        patience=patience,
         progress=False,
     )
     predicted = predict_classes(result.network, inputs[test])
     return DigitsRun(result, digits.images[test], labels[test], predicted)
+
+
+def checked_digits_run(
+    seed: int,
+    layer_sizes: Sequence[int],
+    learning_rate: float,
+    batch_size: int,
+    epochs: int,
+    patience: int | None = None,
+) -> DigitsRun:
+    """`digits_run` for a figure's arguments: checked, and ``layer_sizes`` as any sequence."""
+    sizes = tuple(as_count(size, "layer_sizes", minimum=1) for size in layer_sizes)
+    rate = as_positive(learning_rate, "learning_rate")
+    return digits_run(seed, sizes, rate, batch_size, epochs, patience)

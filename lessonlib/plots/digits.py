@@ -9,20 +9,13 @@ import numpy as np
 
 from lessonlib._checks import as_count
 from lessonlib.plots._canvas import INK, LINE_COLOURS, curve_axes, new_figure, styled
-from lessonlib.plots._digits_run import DigitsRun, digits_run
+from lessonlib.plots._digits_run import checked_digits_run
 from lessonlib.plots._text import listed, number_text
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 __all__ = ["draw_misread_digits", "draw_training_losses"]
-
-
-def _digits_run(
-    seed: int, layer_sizes: Sequence[int], learning_rate: float, batch_size: int, epochs: int
-) -> DigitsRun:
-    sizes = tuple(as_count(size, "layer_sizes", minimum=1) for size in layer_sizes)
-    return digits_run(seed, sizes, float(learning_rate), batch_size, epochs)
 
 
 @styled
@@ -41,7 +34,7 @@ def draw_training_losses(
     >>> axes.get_xlabel(), axes.get_legend_handles_labels()[1]
     ('Epoch', ['training rows', 'validation rows'])
     """
-    result = _digits_run(seed, layer_sizes, learning_rate, batch_size, epochs).result
+    result = checked_digits_run(seed, layer_sizes, learning_rate, batch_size, epochs).result
     epoch_numbers = np.arange(1, len(result.train_losses) + 1)  # (epochs,)
     figure = new_figure(6.4, 3.8, layout="constrained")
     title = f"Cross-entropy after each epoch, learning rate {number_text(learning_rate)}"
@@ -80,7 +73,7 @@ def draw_misread_digits(
     >>> figure.axes[0].get_title()
     '2 read as 1'
     """
-    run = _digits_run(seed, layer_sizes, learning_rate, batch_size, epochs)
+    run = checked_digits_run(seed, layer_sizes, learning_rate, batch_size, epochs)
     columns = as_count(columns, "columns", minimum=1)
     wrong = np.flatnonzero(run.predicted != run.test_labels)  # (n_wrong,)
     rows = max(1, -(-len(wrong) // columns))
