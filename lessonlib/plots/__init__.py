@@ -11,8 +11,9 @@ every time. Activations may be passed as functions or by name (``"tanh"``).
 
 One module per idea: ``_canvas`` (the Agg canvas, the style, `to_svg`),
 ``_diagram`` and ``network`` (network diagrams), ``curves`` (activation and loss
-curves), ``gradient_step`` (one update on the loss of one weight) and ``digits``
-(the digits lesson's training).
+curves), ``gradient_step`` (one update on the loss of one weight), ``digits``
+(the digits lesson's training) and ``learning`` (chapter 4: learning rates, dead
+nodes, slope sizes).
 """
 
 from lessonlib.plots._canvas import GREY as GREY
@@ -30,17 +31,25 @@ from lessonlib.plots._diagram import ROW_GAP as ROW_GAP
 from lessonlib.plots.curves import draw_activation, draw_learning_rates, draw_loss_history
 from lessonlib.plots.digits import draw_misread_digits, draw_training_losses
 from lessonlib.plots.gradient_step import draw_loss_against_weight
+from lessonlib.plots.learning import (
+    draw_dead_node_losses,
+    draw_learning_rate_losses,
+    draw_slope_sizes,
+)
 from lessonlib.plots.network import draw_network, draw_network_slopes, draw_weight_change
 
 __all__ = [
     "alt_text",
     "draw_activation",
+    "draw_dead_node_losses",
+    "draw_learning_rate_losses",
     "draw_learning_rates",
     "draw_loss_against_weight",
     "draw_loss_history",
     "draw_misread_digits",
     "draw_network",
     "draw_network_slopes",
+    "draw_slope_sizes",
     "draw_training_losses",
     "draw_weight_change",
     "to_svg",

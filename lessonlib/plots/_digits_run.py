@@ -12,10 +12,11 @@ from typing import NamedTuple
 import numpy as np
 from numpy.typing import NDArray
 
-from lessonlib._checks import as_count, as_positive
+from lessonlib._checks import as_count, as_number, as_positive
 from lessonlib.classify import predict_classes
 from lessonlib.layers import random_network
 from lessonlib.losses import softmax_cross_entropy
+from lessonlib.plots._text import activation_named
 from lessonlib.training import TrainingResult, train
 
 
@@ -30,9 +31,19 @@ class DigitsRun(NamedTuple):
 
 @functools.lru_cache(maxsize=4)
 def digits_run(
-    seed: int, layer_sizes: tuple[int, ...], learning_rate: float, batch_size: int, epochs: int
+    seed: int,
+    layer_sizes: tuple[int, ...],
+    learning_rate: float,
+    batch_size: int,
+    epochs: int,
+    activation: str = "relu",
+    hidden_bias: float = 0.0,
 ) -> DigitsRun:
-    """Split, build and train exactly as the digits lesson does."""
+    """Split, build and train exactly as the digits lesson does.
+
+    ``activation`` (by name) is the hidden layers'; ``hidden_bias`` is added to every
+    hidden bias before training, as the dead-nodes lesson starts its network badly.
+    """
     from sklearn.datasets import load_digits  # type: ignore[import-untyped]
 
     digits = load_digits()
@@ -41,7 +52,9 @@ def digits_run(
     rng = np.random.default_rng(as_count(seed, "seed"))
     rows = rng.permutation(len(labels))
     test, validation, training = rows[:360], rows[360:720], rows[720:]
-    network = random_network(list(layer_sizes), rng)
+    network = random_network(list(layer_sizes), rng, activation=activation_named(activation, "activation"))
+    shift = as_number(hidden_bias, "hidden_bias")
+    network = [layer._replace(bias=layer.bias + shift) for layer in network[:-1]] + network[-1:]
     result = train(
         network,
         inputs[training],
