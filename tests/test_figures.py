@@ -267,7 +267,7 @@ def test_drawing_leaves_matplotlib_settings_alone() -> None:
         (
             lambda: plots.draw_network({"node_0": [1], "output": [1]}, [1], activation=3),
             TypeError,
-            "activation must be one of identity, relu, tanh, sigmoid",
+            "activation must be one of identity, relu, leaky_relu, tanh, sigmoid",
         ),
         (
             lambda: plots.draw_network(
