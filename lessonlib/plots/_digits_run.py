@@ -52,7 +52,8 @@ def digits_run(
     rng = np.random.default_rng(as_count(seed, "seed"))
     rows = rng.permutation(len(labels))
     test, validation, training = rows[:360], rows[360:720], rows[720:]
-    network = random_network(list(layer_sizes), rng, activation=activation_named(activation, "activation"))
+    hidden = activation_named(activation, "activation")
+    network = random_network(list(layer_sizes), rng, activation=hidden)
     shift = as_number(hidden_bias, "hidden_bias")
     network = [layer._replace(bias=layer.bias + shift) for layer in network[:-1]] + network[-1:]
     result = train(
