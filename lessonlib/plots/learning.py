@@ -47,6 +47,12 @@ def _loss_curves(axes: Axes, runs: list[tuple[str, list[float]]]) -> list[str]:
     return said
 
 
+def _sentence(parts: list[str]) -> str:
+    """The parts joined by semicolons, the first letter made a capital."""
+    joined = "; ".join(parts)
+    return joined[:1].upper() + joined[1:]
+
+
 @styled
 def draw_learning_rate_losses(
     seed: int = 0,
@@ -81,7 +87,7 @@ def draw_learning_rate_losses(
     said = _loss_curves(axes, runs)
     figure.set_label(
         f"Line chart, on a log scale, of the training loss after each of {epochs} epochs "
-        f"on the digits. {'; '.join(said)}."
+        f"on the digits. {_sentence(said)}."
     )
     return figure
 
@@ -123,7 +129,7 @@ def draw_dead_node_losses(
     said = _loss_curves(axes, [(label, result.train_losses) for label, result in runs])
     figure.set_label(
         f"Line chart, on a log scale, of the training loss after each of {epochs} epochs "
-        f"on the digits, learning rate {number_text(learning_rate)}. {'; '.join(said)}."
+        f"on the digits, learning rate {number_text(learning_rate)}. {_sentence(said)}."
     )
     return figure
 
