@@ -381,14 +381,14 @@ print("Exercise 3 passed: layer_slope_sizes agrees with lessonlib.slope_sizes.")
 #
 # ## Exercise 4: early stopping by hand
 #
-# `lessonlib.train(..., patience=p)` measures the validation loss after each
-# epoch. An epoch whose loss is lower than every earlier one becomes the best
-# epoch. Training stops after the first epoch that comes p epochs after the
-# best one without a new best, or after the last epoch; the network it keeps
-# is the best epoch's. Write `early_stopping(validation_losses, patience)`: given
-# the validation loss after each epoch of a whole run, return two epoch
-# numbers, counted from 1: the epoch after which training stops, and the best
-# epoch up to then.
+# `lessonlib.train(..., patience=p)`, as the lesson *Validation and early
+# stopping* uses it, measures the validation loss after each epoch. An epoch
+# whose loss is lower than every earlier one becomes the best epoch. Training
+# stops after the first epoch that comes p epochs after the best one without a
+# new best, or after the last epoch; the network it keeps is the best epoch's.
+# Write `early_stopping(validation_losses, patience)`: given the validation
+# loss after each epoch of a whole run, return two epoch numbers, counted from
+# 1: the epoch after which training stops, and the best epoch up to then.
 #
 # For example, with the losses `[0.9, 0.6, 0.5, 0.55, 0.52, 0.51, 0.45, 0.47]`
 # and patience 3, epoch 3 is the best, epochs 4 to 6 bring nothing lower, and
