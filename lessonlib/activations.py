@@ -85,10 +85,12 @@ def relu_slope(x: ArrayLike) -> NDArray[np.float64]:
 
 
 # --8<-- [end:relu_slope]
+# --8<-- [start:leak]
 #: How much of a negative input `leaky_relu` lets through.
 LEAK = 0.01
 
 
+# --8<-- [end:leak]
 @number_or_array
 # --8<-- [start:leaky_relu]
 def leaky_relu(x: ArrayLike) -> NDArray[np.float64]:
@@ -100,7 +102,9 @@ def leaky_relu(x: ArrayLike) -> NDArray[np.float64]:
     return np.where(np.greater(x, 0), x, np.multiply(LEAK, x))
 
 
+# --8<-- [end:leaky_relu]
 @number_or_array
+# --8<-- [start:leaky_relu_slope]
 def leaky_relu_slope(x: ArrayLike) -> NDArray[np.float64]:
     """Slope of `leaky_relu`: 1 where the input is positive, else `LEAK`, never 0.
 
@@ -110,7 +114,7 @@ def leaky_relu_slope(x: ArrayLike) -> NDArray[np.float64]:
     return np.where(np.greater(x, 0), 1.0, LEAK)
 
 
-# --8<-- [end:leaky_relu]
+# --8<-- [end:leaky_relu_slope]
 @number_or_array
 def tanh(x: ArrayLike) -> NDArray[np.float64]:
     """Hyperbolic tangent: squeezes any input into the range -1 to 1.

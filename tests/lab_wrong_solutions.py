@@ -24,6 +24,7 @@ class Wrong(NamedTuple):
 LAB_1 = "lab-1-basics"
 LAB_2 = "lab-2-optimization"
 LAB_3 = "lab-3-backprop"
+LAB_4 = "lab-4-training"
 
 WRONG = [
     # Lab 1, exercise 1: node_value(input_data, node_weights)
@@ -1224,5 +1225,339 @@ WRONG = [
             return np.mean(outputs.argmax(axis=1) != labels)
         """,
         "expected 0.6666666666666666",
+    ),
+    # Lab 4, exercise 1: largest_stable_rate(input_data)
+    Wrong(
+        LAB_4,
+        1,
+        "fastest-not-largest",
+        """
+        def largest_stable_rate(input_data):
+            return 1 / (2 * (input_data @ input_data))
+        """,
+        "still stable: your rate is below the largest",
+    ),
+    Wrong(
+        LAB_4,
+        1,
+        "sum-not-squares",
+        """
+        def largest_stable_rate(input_data):
+            return 1 / input_data.sum()
+        """,
+        "your rate is too large",
+    ),
+    Wrong(
+        LAB_4,
+        1,
+        "square-of-the-sum",
+        """
+        def largest_stable_rate(input_data):
+            return 1 / input_data.sum() ** 2
+        """,
+        "your rate is below the largest",
+    ),
+    Wrong(
+        LAB_4,
+        1,
+        "mean-of-squares",
+        """
+        def largest_stable_rate(input_data):
+            return 1 / np.mean(input_data**2)
+        """,
+        "your rate is too large",
+    ),
+    Wrong(
+        LAB_4,
+        1,
+        "factor-between-minus-2-and-2",
+        """
+        def largest_stable_rate(input_data):
+            return 2 / (input_data @ input_data)
+        """,
+        "your rate is too large",
+    ),
+    Wrong(
+        LAB_4,
+        1,
+        "returns-the-factor",
+        """
+        def largest_stable_rate(input_data):
+            return 1 - 2 * (input_data @ input_data)
+        """,
+        "it must return one positive number",
+    ),
+    # Lab 4, exercise 2: dead_nodes(network, inputs)
+    Wrong(
+        LAB_4,
+        2,
+        "negative-not-zero-or-less",
+        """
+        def dead_nodes(network, inputs):
+            hidden_sums = lessonlib.forward(network, inputs).pre_activations[:-1]
+            return [int((sums < 0).all(axis=0).sum()) for sums in hidden_sums]
+        """,
+        "for random network 0",
+    ),
+    Wrong(
+        LAB_4,
+        2,
+        "any-row-not-every-row",
+        """
+        def dead_nodes(network, inputs):
+            hidden_sums = lessonlib.forward(network, inputs).pre_activations[:-1]
+            return [int((sums <= 0).any(axis=0).sum()) for sums in hidden_sums]
+        """,
+        "dead_nodes gave [64, 32] for the lesson's bad start; expected [29, 32]",
+    ),
+    Wrong(
+        LAB_4,
+        2,
+        "counts-rows-not-nodes",
+        """
+        def dead_nodes(network, inputs):
+            hidden_sums = lessonlib.forward(network, inputs).pre_activations[:-1]
+            return [int((sums <= 0).all(axis=1).sum()) for sums in hidden_sums]
+        """,
+        "for the lesson's bad start; expected [29, 32]",
+    ),
+    Wrong(
+        LAB_4,
+        2,
+        "output-layer-too",
+        """
+        def dead_nodes(network, inputs):
+            all_sums = lessonlib.forward(network, inputs).pre_activations
+            return [int((sums <= 0).all(axis=0).sum()) for sums in all_sums]
+        """,
+        "not in the output layer",
+    ),
+    Wrong(
+        LAB_4,
+        2,
+        "share-not-count",
+        """
+        def dead_nodes(network, inputs):
+            hidden_sums = lessonlib.forward(network, inputs).pre_activations[:-1]
+            return [float((sums <= 0).all(axis=0).mean()) for sums in hidden_sums]
+        """,
+        "for the lesson's bad start; expected [29, 32]",
+    ),
+    Wrong(
+        LAB_4,
+        2,
+        "negative-on-average",
+        """
+        def dead_nodes(network, inputs):
+            hidden_sums = lessonlib.forward(network, inputs).pre_activations[:-1]
+            return [int((sums.mean(axis=0) <= 0).sum()) for sums in hidden_sums]
+        """,
+        "expected [29, 32]",
+    ),
+    # Lab 4, exercise 3: layer_slope_sizes(network, inputs, labels)
+    Wrong(
+        LAB_4,
+        3,
+        "mean-not-root-mean-square",
+        """
+        def layer_slope_sizes(network, inputs, labels):
+            _, gradients = lessonlib.loss_and_gradients(
+                network, inputs, labels, lessonlib.softmax_cross_entropy
+            )
+            return [np.mean(slopes) for slopes in gradients.weights]
+        """,
+        "for the lesson's deep sigmoid network",
+    ),
+    Wrong(
+        LAB_4,
+        3,
+        "mean-of-sizes",
+        """
+        def layer_slope_sizes(network, inputs, labels):
+            _, gradients = lessonlib.loss_and_gradients(
+                network, inputs, labels, lessonlib.softmax_cross_entropy
+            )
+            return [np.mean(np.abs(slopes)) for slopes in gradients.weights]
+        """,
+        "the square root of the mean of their squares",
+    ),
+    Wrong(
+        LAB_4,
+        3,
+        "length-not-root-mean-square",
+        """
+        def layer_slope_sizes(network, inputs, labels):
+            _, gradients = lessonlib.loss_and_gradients(
+                network, inputs, labels, lessonlib.softmax_cross_entropy
+            )
+            return [np.linalg.norm(slopes) for slopes in gradients.weights]
+        """,
+        "for the lesson's deep sigmoid network",
+    ),
+    Wrong(
+        LAB_4,
+        3,
+        "no-square-root",
+        """
+        def layer_slope_sizes(network, inputs, labels):
+            _, gradients = lessonlib.loss_and_gradients(
+                network, inputs, labels, lessonlib.softmax_cross_entropy
+            )
+            return [np.mean(slopes**2) for slopes in gradients.weights]
+        """,
+        "for the lesson's deep sigmoid network",
+    ),
+    Wrong(
+        LAB_4,
+        3,
+        "biases-too",
+        """
+        def layer_slope_sizes(network, inputs, labels):
+            _, gradients = lessonlib.loss_and_gradients(
+                network, inputs, labels, lessonlib.softmax_cross_entropy
+            )
+            return [
+                np.sqrt(np.mean(np.concatenate([weights.ravel(), biases]) ** 2))
+                for weights, biases in zip(gradients.weights, gradients.biases)
+            ]
+        """,
+        "(not the biases')",
+    ),
+    Wrong(
+        LAB_4,
+        3,
+        "mean-squared-error",
+        """
+        def layer_slope_sizes(network, inputs, labels):
+            _, gradients = lessonlib.loss_and_gradients(
+                network, inputs, labels, lessonlib.mean_squared_error
+            )
+            return [np.sqrt(np.mean(slopes**2)) for slopes in gradients.weights]
+        """,
+        "layer_slope_sizes raised ValueError",
+    ),
+    Wrong(
+        LAB_4,
+        3,
+        "largest-slope",
+        """
+        def layer_slope_sizes(network, inputs, labels):
+            _, gradients = lessonlib.loss_and_gradients(
+                network, inputs, labels, lessonlib.softmax_cross_entropy
+            )
+            return [np.abs(slopes).max() for slopes in gradients.weights]
+        """,
+        "for the lesson's deep sigmoid network",
+    ),
+    # Lab 4, exercise 4: early_stopping(validation_losses, patience)
+    Wrong(
+        LAB_4,
+        4,
+        "one-epoch-late",
+        """
+        def early_stopping(validation_losses, patience):
+            best_epoch, best_loss = 0, np.inf
+            for epoch, loss in enumerate(validation_losses, start=1):
+                if loss < best_loss:
+                    best_epoch, best_loss = epoch, loss
+                elif epoch - best_epoch > patience:
+                    return epoch, best_epoch
+            return len(validation_losses), best_epoch
+        """,
+        "with patience 3; expected (stop, best) = (6, 3)",
+    ),
+    Wrong(
+        LAB_4,
+        4,
+        "best-of-the-whole-run",
+        """
+        def early_stopping(validation_losses, patience):
+            best_epoch = int(np.argmin(validation_losses)) + 1
+            for epoch in range(1, len(validation_losses) + 1):
+                best_so_far = int(np.argmin(validation_losses[:epoch])) + 1
+                if epoch - best_so_far >= patience:
+                    return epoch, best_epoch
+            return len(validation_losses), best_epoch
+        """,
+        "expected (stop, best) = (6, 3)",
+    ),
+    Wrong(
+        LAB_4,
+        4,
+        "epochs-from-0",
+        """
+        def early_stopping(validation_losses, patience):
+            best_epoch, best_loss = 0, np.inf
+            for epoch, loss in enumerate(validation_losses):
+                if loss < best_loss:
+                    best_epoch, best_loss = epoch, loss
+                elif epoch - best_epoch >= patience:
+                    return epoch, best_epoch
+            return len(validation_losses) - 1, best_epoch
+        """,
+        "counted from 1",
+    ),
+    Wrong(
+        LAB_4,
+        4,
+        "an-equal-loss-improves",
+        """
+        def early_stopping(validation_losses, patience):
+            best_epoch, best_loss = 0, np.inf
+            for epoch, loss in enumerate(validation_losses, start=1):
+                if loss <= best_loss:
+                    best_epoch, best_loss = epoch, loss
+                elif epoch - best_epoch >= patience:
+                    return epoch, best_epoch
+            return len(validation_losses), best_epoch
+        """,
+        "for the losses [0.5, 0.4, 0.4, 0.4, 0.3] with patience 2",
+    ),
+    Wrong(
+        LAB_4,
+        4,
+        "worse-than-the-epoch-before",
+        """
+        def early_stopping(validation_losses, patience):
+            best_epoch, worse_in_a_row = 1, 0
+            for epoch in range(2, len(validation_losses) + 1):
+                if validation_losses[epoch - 1] < validation_losses[epoch - 2]:
+                    worse_in_a_row = 0
+                    if validation_losses[epoch - 1] < validation_losses[best_epoch - 1]:
+                        best_epoch = epoch
+                else:
+                    worse_in_a_row += 1
+                    if worse_in_a_row >= patience:
+                        return epoch, best_epoch
+            return len(validation_losses), best_epoch
+        """,
+        "expected (stop, best) = (6, 3)",
+    ),
+    Wrong(
+        LAB_4,
+        4,
+        "best-plus-patience",
+        """
+        def early_stopping(validation_losses, patience):
+            best_epoch = int(np.argmin(validation_losses)) + 1
+            return best_epoch + patience, best_epoch
+        """,
+        "expected (stop, best) = (6, 3)",
+    ),
+    Wrong(
+        LAB_4,
+        4,
+        "best-first",
+        """
+        def early_stopping(validation_losses, patience):
+            best_epoch, best_loss = 0, np.inf
+            for epoch, loss in enumerate(validation_losses, start=1):
+                if loss < best_loss:
+                    best_epoch, best_loss = epoch, loss
+                elif epoch - best_epoch >= patience:
+                    return best_epoch, epoch
+            return best_epoch, len(validation_losses)
+        """,
+        "expected (stop, best) = (6, 3)",
     ),
 ]

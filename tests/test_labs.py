@@ -121,6 +121,7 @@ def test_the_labs_exist() -> None:
         "lab-1-basics.py",
         "lab-2-optimization.py",
         "lab-3-backprop.py",
+        "lab-4-training.py",
     ]
 
 

@@ -12,9 +12,9 @@ every time. Activations may be passed as functions or by name (``"tanh"``).
 One module per idea: ``_canvas`` (the Agg canvas, the style, `to_svg`),
 ``_diagram`` and ``network`` (network diagrams), ``curves`` (activation and loss
 curves), ``gradient_step`` (one update on the loss of one weight), ``digits``
-(the digits lesson's training), ``evaluation`` (early stopping, capacity and the
-probabilities of a trained network) and ``layer_shapes`` (a layer in lessonlib and
-PyTorch).
+(the digits lesson's training), ``learning`` (learning rates, dead nodes, slope
+sizes), ``evaluation`` (early stopping, capacity and the probabilities of a trained
+network) and ``layer_shapes`` (a layer in lessonlib and PyTorch).
 """
 
 from lessonlib.plots._canvas import GREY as GREY
@@ -34,21 +34,29 @@ from lessonlib.plots.digits import draw_misread_digits, draw_training_losses
 from lessonlib.plots.evaluation import draw_capacity, draw_digit_probabilities, draw_early_stopping
 from lessonlib.plots.gradient_step import draw_loss_against_weight
 from lessonlib.plots.layer_shapes import draw_layer_shapes
+from lessonlib.plots.learning import (
+    draw_dead_node_losses,
+    draw_learning_rate_losses,
+    draw_slope_sizes,
+)
 from lessonlib.plots.network import draw_network, draw_network_slopes, draw_weight_change
 
 __all__ = [
     "alt_text",
     "draw_activation",
     "draw_capacity",
+    "draw_dead_node_losses",
     "draw_digit_probabilities",
     "draw_early_stopping",
     "draw_layer_shapes",
+    "draw_learning_rate_losses",
     "draw_learning_rates",
     "draw_loss_against_weight",
     "draw_loss_history",
     "draw_misread_digits",
     "draw_network",
     "draw_network_slopes",
+    "draw_slope_sizes",
     "draw_training_losses",
     "draw_weight_change",
     "to_svg",

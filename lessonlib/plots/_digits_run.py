@@ -13,10 +13,11 @@ from typing import NamedTuple
 import numpy as np
 from numpy.typing import NDArray
 
-from lessonlib._checks import as_count, as_positive
+from lessonlib._checks import as_count, as_number, as_positive
 from lessonlib.classify import predict_classes
 from lessonlib.layers import random_network
 from lessonlib.losses import softmax_cross_entropy
+from lessonlib.plots._text import activation_named
 from lessonlib.training import TrainingResult, train
 
 
@@ -36,9 +37,15 @@ def digits_run(
     learning_rate: float,
     batch_size: int,
     epochs: int,
+    activation: str = "relu",
+    hidden_bias: float = 0.0,
     patience: int | None = None,
 ) -> DigitsRun:
-    """Split, build and train exactly as the digits lesson does; with ``patience``, stop early."""
+    """Split, build and train exactly as the digits lesson does; with ``patience``, stop early.
+
+    ``activation`` (by name) is the hidden layers'; ``hidden_bias`` is added to every
+    hidden bias before training, as the dead-nodes lesson starts its network badly.
+    """
     from sklearn.datasets import load_digits  # type: ignore[import-untyped]
 
     digits = load_digits()
@@ -47,7 +54,10 @@ def digits_run(
     rng = np.random.default_rng(as_count(seed, "seed"))
     rows = rng.permutation(len(labels))
     test, validation, training = rows[:360], rows[360:720], rows[720:]
-    network = random_network(list(layer_sizes), rng)
+    hidden = activation_named(activation, "activation")
+    network = random_network(list(layer_sizes), rng, activation=hidden)
+    shift = as_number(hidden_bias, "hidden_bias")
+    network = [layer._replace(bias=layer.bias + shift) for layer in network[:-1]] + network[-1:]
     result = train(
         network,
         inputs[training],
@@ -76,4 +86,4 @@ def checked_digits_run(
     """`digits_run` for a figure's arguments: checked, and ``layer_sizes`` as any sequence."""
     sizes = tuple(as_count(size, "layer_sizes", minimum=1) for size in layer_sizes)
     rate = as_positive(learning_rate, "learning_rate")
-    return digits_run(seed, sizes, rate, batch_size, epochs, patience)
+    return digits_run(seed, sizes, rate, batch_size, epochs, patience=patience)
