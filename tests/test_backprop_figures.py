@@ -7,43 +7,30 @@ compared with what the lesson's own code block prints on the page.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import numpy as np
-from figure_registry import read_registry
-from lesson_source import code_blocks
-
-from lessonlib import plots
-
-ROOT = Path(__file__).resolve().parent.parent
-DECLARED = read_registry(ROOT / "docs" / "figures.yml")
-
-
-def printed_by(lesson: str, marker: str) -> str:
-    """The output fence, on the lesson page, of the block whose code contains ``marker``."""
-    path = ROOT / "docs" / lesson
-    for block in code_blocks(path.read_text(encoding="utf-8"), str(path)):
-        if marker in block.source and block.output is not None:
-            return block.output
-    raise AssertionError(f"no block with output in {lesson} contains {marker!r}")
-
-
-def drawn(name: str) -> str:
-    declaration = DECLARED[name]
-    return plots.alt_text(getattr(plots, declaration["function"])(**declaration["arguments"]))
+from figure_pages import drawn, printed_by
 
 
 def test_slopes_on_the_network_are_the_slopes_the_lesson_prints() -> None:
     page = "backprop/backpropagation-by-hand.md"
+    error = re.search(r"error: (-?\d+)", printed_by(page, 'print("prediction:"'))
     output_slopes = printed_by(page, "2 * error * values.hidden_outputs[0]")
     hidden_slopes = printed_by(page, "np.outer(hidden_deltas, input_data)")
-    printed = [
-        int(n) for n in re.findall(r"-?\d+", output_slopes + hidden_slopes.split("\n", 1)[1])
-    ]
-    assert printed == [-24, -72, 16, -32, -8, 16]
+    printed = [int(n) for n in re.findall(r"-?\d+", output_slopes)]
+    printed += [int(n) for n in re.findall(r"-?\d+", hidden_slopes.split("\n", 1)[1])]
     alt = drawn("relu-network-slopes")
-    assert "into node_0 are 16 and -32; into node_1, -8 and 16; into output, -24 and -72." in alt
-    assert "(error -4)" in alt
+    said = re.search(
+        r"into node_0 are (-?\d+) and (-?\d+); into node_1, (-?\d+) and (-?\d+); "
+        r"into output, (-?\d+) and (-?\d+)\.",
+        alt,
+    )
+    assert error is not None
+    assert said is not None, alt
+    assert len(printed) == 6, f"expected 2 output and 4 hidden slopes, read {printed}"
+    hidden_then_output = printed[2:] + printed[:2]  # the alt text names the hidden layer first
+    assert [int(n) for n in said.groups()] == hidden_then_output
+    assert f"(error {error[1]})" in alt
 
 
 def test_the_misread_digits_are_those_the_lesson_lists() -> None:

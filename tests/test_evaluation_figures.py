@@ -8,33 +8,13 @@ losses to 4 decimals and the figures to 4 significant digits, hence the toleranc
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
-import yaml
-from lesson_source import code_blocks
+from figure_pages import drawn, printed_by
 
 from lessonlib import plots
-
-ROOT = Path(__file__).resolve().parent.parent
-# Plain YAML: the hook checks the registry's form; these tests read only the arguments.
-DECLARED = yaml.safe_load((ROOT / "docs" / "figures.yml").read_text(encoding="utf-8"))
-
-
-def printed_by(lesson: str, marker: str) -> str:
-    """The output fence, on the lesson page, of the block whose code contains ``marker``."""
-    path = ROOT / "docs" / lesson
-    for block in code_blocks(path.read_text(encoding="utf-8"), str(path)):
-        if marker in block.source and block.output is not None:
-            return block.output
-    raise AssertionError(f"no block with output in {lesson} contains {marker!r}")
-
-
-def drawn(name: str) -> str:
-    declaration = DECLARED[name]
-    return plots.alt_text(getattr(plots, declaration["function"])(**declaration["arguments"]))
 
 
 def test_the_stop_and_the_kept_epoch_are_those_the_lesson_prints() -> None:

@@ -8,27 +8,12 @@ block prints on the page, to the precision the page prints.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-import figures
 import numpy as np
 import pytest
-from lesson_source import code_blocks
+from figure_pages import drawn, printed_by
 
-from lessonlib import plots
-
-ROOT = Path(__file__).resolve().parent.parent
-DECLARED = figures.read_registry(ROOT / "docs" / "figures.yml")
 NUMBER = r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?"  # as number_text writes it: 0.07, 1.911e-05
-
-
-def printed_by(lesson: str, marker: str) -> str:
-    """The output fence, on the lesson page, of the block whose code contains ``marker``."""
-    path = ROOT / "docs" / lesson
-    for block in code_blocks(path.read_text(encoding="utf-8"), str(path)):
-        if marker in block.source and block.output is not None:
-            return block.output
-    raise AssertionError(f"no block with output in {lesson} contains {marker!r}")
 
 
 def curve_ends(name: str) -> dict[str, tuple[float, float]]:
@@ -36,9 +21,7 @@ def curve_ends(name: str) -> dict[str, tuple[float, float]]:
 
     The alt text reads "Line chart ... on the digits. Label: from A to B; label: from C to D."
     """
-    declaration = DECLARED[name]
-    figure = getattr(plots, declaration["function"])(**declaration["arguments"])
-    curves = plots.alt_text(figure).split(". ", 1)[1].removesuffix(".").split("; ")
+    curves = drawn(name).split(". ", 1)[1].removesuffix(".").split("; ")
     ends = {}
     for curve in curves:
         label, values = curve.split(": from ")
@@ -85,12 +68,10 @@ def test_the_dead_node_curves_are_the_lessons_runs(label: str, marker: str) -> N
 
 def test_the_slope_sizes_are_the_lessons() -> None:
     output = printed_by("training/vanishing-gradients.md", "slope_sizes(gradients)  # layer 1")
-    drawn = plots.alt_text(
-        getattr(plots, DECLARED["slope-sizes"]["function"])(**DECLARED["slope-sizes"]["arguments"])
-    )
+    said_sizes = drawn("slope-sizes")
     for activation in ("sigmoid", "relu"):
         sizes = re.search(rf"{activation}: ([\de.+\- ]+)\n", output)
-        said = re.search(rf"{activation} from ({NUMBER}) to ({NUMBER})", drawn)
+        said = re.search(rf"{activation} from ({NUMBER}) to ({NUMBER})", said_sizes)
         assert sizes is not None
         assert said is not None
         printed = [float(size) for size in sizes[1].split()]
