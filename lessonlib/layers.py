@@ -2,7 +2,7 @@
 
 A network is a list of layers, first hidden layer first, output layer last.
 Each layer is a `Layer`: a weights matrix with one row per node (the weights
-on the edges coming into that node, as in chapter 1's `weight_matrices`), a
+on the arrows coming into that node, as in chapter 1's `weight_matrices`), a
 bias vector with one number per node, and an activation from
 `lessonlib.activations`. A plain ``(weights, bias, activation)`` triple works too.
 `lessonlib.backprop` runs such a network forward and backward.

@@ -1,9 +1,9 @@
 """What a network written as a dict of weights is, and the same network as layers.
 
 The names follow the source post: ``node_0``, ``node_1`` … for a single
-hidden layer, ``node_<layer>_<i>`` for several hidden layers, and
+hidden layer, ``node_<layer>_<j>`` for several hidden layers, and
 ``output`` for the output node. Each value is the vector of weights on the
-edges coming into that node.
+arrows coming into that node.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from lessonlib.layers import Layer
 
 __all__ = ["as_layers", "hidden_layer_names", "weight_matrices"]
 
-#: A network as a dict: each node's name, and the weights on the edges coming into it.
+#: A network as a dict: each node's name, and the weights on the arrows coming into it.
 WeightsDict: TypeAlias = Mapping[str, ArrayLike]
 
 
@@ -65,7 +65,7 @@ def weight_matrices(
 ) -> list[Numbers]:
     """Stack the weights into one matrix per layer, hidden layers first, output last.
 
-    Row ``i`` of a matrix holds the weights coming into node ``i`` of that layer,
+    Row ``j`` of a matrix holds the weights coming into node ``j`` of that layer,
     so each matrix has shape (n_nodes, n_values_coming_in). ``inputs_name`` names
     the input data in the error raised when a first-layer node has the wrong length.
 

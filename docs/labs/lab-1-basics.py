@@ -122,7 +122,7 @@ two_layer_weights = dict(  # the lesson on multi-layer networks, one row of weig
 # %% [markdown]
 # ## Exercise 1: compute one node's value
 #
-# A node multiplies each value coming into it by the weight on its edge and
+# A node multiplies each value coming into it by the weight on its arrow and
 # adds up the products: z = w₀x₀ + w₁x₁ + …. Write
 # `node_value(input_data, node_weights)`, which takes two equally long 1-D
 # numpy arrays and returns that weighted sum as one number.

@@ -304,7 +304,7 @@ print("Exercise 3 passed: get_slope agrees with lessonlib and with finite differ
 
 # %% [markdown]
 # Every slope is positive for the lesson's point: increasing any weight would
-# make the error worse.
+# make the loss larger.
 #
 # ## Exercise 4: take one step downhill
 #

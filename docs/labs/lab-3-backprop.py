@@ -169,7 +169,10 @@ random_examples = [random_example(np.random.default_rng(seed)) for seed in range
 # The sigmoid squeezes any number into the range 0 to 1:
 # σ(x) = 1 / (1 + e⁻ˣ). Its slope has a neat form in terms of the sigmoid
 # itself: σ'(x) = σ(x) (1 - σ(x)). Write `sigmoid(x)` and `sigmoid_slope(x)`,
-# each for a number or a numpy array (`np.exp` works on both).
+# each for a number or a numpy array (`np.exp` works on both). The formula as
+# written overflows for very negative x, where e⁻ˣ grows past the largest
+# float; the checks stay in a range where it is exact, and `lessonlib.sigmoid`
+# shows how to avoid the overflow.
 #
 # <details><summary>Solution</summary>
 #
@@ -291,14 +294,14 @@ def check_forward_pass(example, name):
 hidden_outputs, outputs = check_forward_pass(worked_example, "the worked example")
 print("hidden outputs:", np.round(hidden_outputs, 9).tolist())
 print("outputs:", np.round(outputs, 9).tolist())
-print("total error:", round(lessonlib.half_squared_error(targets, outputs), 9))
+print("loss:", round(lessonlib.half_squared_error(targets, outputs), 9))
 for number, example in enumerate(random_examples):
     check_forward_pass(example, f"random network {number}")
 print("Exercise 2 passed: forward_pass agrees with lessonlib.forward on 21 networks.")
 
 # %% [markdown]
-# The total error, ½ Σⱼ (aⱼ - yⱼ)², is 0.298371109, as in the source of the
-# example.
+# The loss, L = ½ Σⱼ (aⱼ - yⱼ)², is 0.298371109, as in the source of the
+# example, which calls it the total error.
 #
 # ## Exercise 3: the slopes of the output layer
 #
@@ -376,7 +379,7 @@ print("Exercise 3 passed: the output layer's slopes agree with lessonlib.backwar
 
 # %% [markdown]
 # The slope of the first output weight is 0.082167041: raising that weight
-# would raise the error. One step with learning rate 0.5 moves the weight from
+# would raise the loss. One step with learning rate 0.5 moves the weight from
 # 0.4 to 0.35891648, as in the worked example.
 #
 # ## Exercise 4: the slopes of the hidden layer
@@ -451,8 +454,11 @@ print("Exercise 4 passed: the hidden layer's slopes agree with lessonlib and fin
 
 # %% [markdown]
 # One step with learning rate 0.5 moves the first hidden weight from 0.15 to
-# 0.149780716, as in the worked example. The hidden slopes are about a hundred
-# times smaller than the output slopes.
+# 0.149780716, as in the worked example. The hidden slopes are much smaller
+# than the output slopes, for two reasons: the hidden deltas passed back
+# through one more sigmoid slope, never more than a quarter, and the inputs
+# on the hidden layer's arrows are small next to the hidden outputs on the
+# output layer's.
 #
 # ## Exercise 5: train on mini-batches
 #
@@ -610,7 +616,9 @@ print("Exercise 6 passed: accuracy agrees with lessonlib.accuracy.")
 # Your `train_one_epoch` and `accuracy` now train a network with one hidden
 # layer of 32 ReLU nodes on the small images of handwritten digits that
 # scikit-learn ships, 64 pixels each, and measure it on rows it never trained
-# on.
+# on. This is a smaller network than the lesson *Training on digits* trains,
+# with its own split of the rows (no validation rows), learning rate and
+# batch size, so expect a different accuracy from the lesson's.
 
 # %%
 from sklearn.datasets import load_digits
@@ -646,7 +654,7 @@ assert test_accuracy > 0.9, f"expected more than 90% of the test digits right, g
 #   -0.03809824 in the output layer: the deltas (printed by the last
 #   cell).</details>
 # - Repeat the update of exercise 3 and exercise 4 ten thousand times and watch the
-#   total error of the worked example fall. The last section of the lesson
+#   loss of the worked example fall. The last section of the lesson
 #   *Sigmoid and biases* does exactly this, and compares the result with the
 #   source's.
 # - Train the digits network with a smaller learning rate, or for more epochs,
@@ -654,6 +662,7 @@ assert test_accuracy > 0.9, f"expected more than 90% of the test digits right, g
 #   <details><summary>Answer</summary>With learning rate 0.05 for 20 epochs
 #   the test accuracy falls to 94.0%; with 0.5 for 60 epochs it is 96.0%, no
 #   better than after 20 epochs (printed by the last cell).</details>
+# - Continue with chapter 4, which starts with *The learning rate*.
 
 # %%
 # The numbers in the answers above.
