@@ -58,54 +58,16 @@
 # `input_data @ weights`. Its error is e = ŷ - y, the prediction minus the
 # target y: positive when the model predicts too much. The letters follow the
 # site's notation page. The checks compare your functions with `lessonlib`'s,
-# reached through the module name, as `lessonlib.get_slope`. `call` runs your
-# function the way every check does, and `agrees` compares what it gave with
-# what the check expected.
+# reached through the module name, as `lessonlib.get_slope`. `call`, from
+# `lessonlib.lab_checks`, runs your function the way every check does: on
+# copies of the check's data, failing in words if your function raises or
+# changes them. `agrees` compares what it gave with what the check expected.
 
 # %%
-import copy
-
 import numpy as np
 
 import lessonlib
-
-
-def call(function, *arguments, hint):
-    """Run your function on copies of the check's data; fail in words if it goes wrong."""
-    copies = copy.deepcopy(arguments)
-    try:
-        result = function(*copies)
-    except NotImplementedError:
-        raise  # your cell still holds `raise NotImplementedError`
-    except Exception as error:
-        message = f"{function.__name__} raised {type(error).__name__}: {error}"
-        raise AssertionError(f"{message}. {hint}") from error
-    assert unchanged(copies, arguments), (
-        f"{function.__name__} changed an argument it was given. Compute new arrays "
-        "(values = values * 2) instead of updating one in place (values *= 2)."
-    )
-    return result
-
-
-def unchanged(copies, originals):
-    """Whether every array in the originals, also inside dicts and lists, equals its copy."""
-    if isinstance(originals, dict):
-        return all(key in copies and unchanged(copies[key], originals[key]) for key in originals)
-    if isinstance(originals, list | tuple):
-        return len(copies) == len(originals) and all(map(unchanged, copies, originals))
-    if isinstance(originals, np.ndarray):
-        return np.array_equal(copies, originals)
-    return True
-
-
-def agrees(got, expected):
-    """Whether got has the shape of expected and, to rounding, its values."""
-    try:
-        got = np.asarray(got, dtype=float)
-    except (TypeError, ValueError):
-        return False  # None, text, or lists of different lengths
-    return got.shape == np.shape(expected) and bool(np.allclose(got, expected))
-
+from lessonlib.lab_checks import agrees, call
 
 # The data point of the lesson on gradient descent: inputs, target, starting weights.
 lesson_point, lesson_target, lesson_weights = np.array([1, 2, 3]), 0, np.array([0, 2, 1])
