@@ -21,6 +21,8 @@ from typing import Any
 import nbformat
 from api_links import canonical_names, is_private, lesson_names, public_api
 from figures import read_registry
+from lesson_source import code_blocks, runnable_source
+from lessonlib_wheel import SITE_FOLDER, install_command, other_requirements, wheel_name
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -39,6 +41,7 @@ _lessons: dict[str, str] = {}  # src_uri -> title, of every lesson in this build
 _uses: dict[str, list[str]] = {}  # src_uri -> documented names its code imports
 _api: dict[str, list[str]] = {}  # module -> documented names
 _reading_order: list[str] = []  # src_uri of every page, in the order of the navigation
+_installs: dict[str, str] = {}  # src_uri -> the line that installs what the lesson needs
 
 
 @event_priority(-50)  # after the figures hook has added the SVGs the notebooks embed
@@ -59,9 +62,12 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
         _lessons[file.src_uri] = lesson_title(text)
         _uses[file.src_uri] = _documented(lesson_names(text), canonical, file.src_uri)
         stem = file.src_uri.removesuffix(".md")
-        notebook = lesson_notebook(text, file.src_uri, config.site_url, figures)
+        sources = [runnable_source(block) for block in code_blocks(text)]
+        install = install_command(config.site_url, other_requirements(sources))
+        _installs[file.src_uri] = install
+        notebook = lesson_notebook(text, file.src_uri, config.site_url, figures, install)
         for src_uri, content in [
-            (f"{stem}.py", lesson_script(text, file.src_uri)),
+            (f"{stem}.py", lesson_script(text, file.src_uri, config.site_url, install)),
             (f"{stem}.ipynb", nbformat.writes(notebook) + "\n"),
         ]:
             if files.get_file_from_path(src_uri) is not None:
@@ -126,6 +132,7 @@ def _lesson_box(src_uri: str) -> str:
     page fetches): Material skips an element marked ``data-search-exclude``.
     """
     stem = posixpath.basename(src_uri).removesuffix(".md")
+    wheel_link = posixpath.relpath(f"{SITE_FOLDER}/{wheel_name()}", posixpath.dirname(src_uri))
     lines = [
         '<div class="admonition abstract" data-search-exclude="downloads" markdown>',
         '<p class="admonition-title">Run this lesson yourself</p>',
@@ -134,6 +141,9 @@ def _lesson_box(src_uri: str) -> str:
         f'{{ download="{stem}.py" }}',
         f'or [as a Jupyter notebook, `{stem}.ipynb`]({stem}.ipynb){{ download="{stem}.ipynb" }}.',
         "Both run top to bottom where `lessonlib` is installed.",
+        "",
+        f"Install it in one line: `{_installs[src_uri]}`",
+        f"([the wheel]({wheel_link}){{ download }} is the file it fetches).",
     ]
     if _uses[src_uri]:
         links = ", ".join(f"[`{name.rpartition('.')[2]}`][{name}]" for name in _uses[src_uri])
