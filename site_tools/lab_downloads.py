@@ -91,12 +91,14 @@ def on_page_content(html_text: str, *, page: Any, **kwargs: Any) -> str:
 def _lab_box(src_uri: str, install: str) -> str:
     """Both downloads of the lab and the install line, as the lessons' box shows them.
 
-    It is the same on every lab, so it stays out of the search index.
+    It sits in the title's cell, which search_scope.py already keeps out of the search
+    index. It is a ``<section>``, not a ``<div>``: Material's search parser tells excluded
+    elements apart by tag name only, so a ``</div>`` inside the cell would end its exclusion.
     """
     stem = posixpath.basename(src_uri).removesuffix(".py")
     wheel = posixpath.relpath(f"{SITE_FOLDER}/{wheel_name()}", posixpath.dirname(src_uri))
     return (
-        '<div class="admonition abstract" data-search-exclude="downloads">\n'
+        '<section class="admonition abstract">\n'
         '<p class="admonition-title">Do this lab yourself</p>\n'
         f'<p>Download the lab <a href="{stem}.ipynb" download="{stem}.ipynb">as a Jupyter '
         f"notebook, <code>{stem}.ipynb</code></a>, which JupyterLab, VS Code and Colab open "
@@ -104,5 +106,5 @@ def _lab_box(src_uri: str, install: str) -> str:
         f"<code>{stem}.py</code></a>, in jupytext's percent format.</p>\n"
         f"<p>Install lessonlib in one line: <code>{html.escape(install)}</code> "
         f'(<a download href="{wheel}">the wheel</a> is the file it fetches).</p>\n'
-        "</div>\n"
+        "</section>\n"
     )

@@ -150,7 +150,7 @@ def distributions() -> Path:
             staged.rename(folder)  # whole or not at all: builds may share the cache
         except OSError:
             shutil.rmtree(staged)  # another build put the same files there first
-    log.info("wheel: built %s", wheel_name())
+    log.info("built %s", wheel_name())
     return folder
 
 
