@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import logging
 import posixpath
+import re
 from pathlib import Path
 from typing import Any
 
 import nbformat
-from api_links import canonical_names, is_private, lesson_names, public_api
+from api_links import api_page, canonical_names, is_private, lesson_names, public_api
 from figures import read_registry
 from lesson_source import code_blocks, runnable_source
 from lessonlib_wheel import SITE_FOLDER, install_command, other_requirements, wheel_name
@@ -32,8 +33,10 @@ from notebooks import Figure, is_lesson, lesson_notebook, lesson_script, lesson_
 
 log = logging.getLogger("mkdocs.hooks.lesson_pages")
 
-#: The line in reference.md that the generated API documentation replaces.
+#: The line in reference.md that the generated list of modules and their names replaces.
 API_MARKER = "<!-- lessonlib API: generated at build time by site_tools/lesson_pages.py -->"
+#: The line in each module's API page (site_tools/api_pages.py) that its entries replace.
+MODULE_MARKER = re.compile(r"<!-- lessonlib API of (?P<module>[\w.]+) -->")
 #: The figures' registry in docs/ and the folder of their SVGs (site_tools/figures.py).
 FIGURE_REGISTRY, FIGURE_FOLDER = "figures.yml", "figures"
 
@@ -89,10 +92,12 @@ def on_nav(nav: Navigation, **kwargs: Any) -> Navigation:
 
 
 def on_page_markdown(markdown: str, page: Page, files: Files, **kwargs: Any) -> str:
-    """Put the download box on lessons, and the generated API on the reference page."""
+    """Put the download box on lessons, and the generated API on the API pages."""
     src_uri = page.file.src_uri
     if API_MARKER in markdown:
-        return markdown.replace(API_MARKER, _api_markdown(src_uri))
+        return markdown.replace(API_MARKER, _api_overview(src_uri))
+    if MODULE_MARKER.search(markdown):
+        return MODULE_MARKER.sub(lambda marker: _api_markdown(src_uri, marker["module"]), markdown)
     if src_uri not in _lessons:
         return markdown
     title, newline, rest = markdown.partition("\n")
@@ -151,25 +156,35 @@ def _lesson_box(src_uri: str) -> str:
     return "\n".join([*lines, "", "</div>"]) + "\n"
 
 
-def _api_markdown(src_uri: str) -> str:
-    """One mkdocstrings block per documented name, grouped by module, with its lessons."""
+def _api_overview(src_uri: str) -> str:
+    """Each module's page, with links to the names documented there."""
+    here = posixpath.dirname(src_uri) or "."
+    lines = []
+    for module, names in sorted(_api.items()):
+        links = ", ".join(f"[`{name.rpartition('.')[2]}`][{name}]" for name in names)
+        lines.append(f"- [`{module}`]({posixpath.relpath(api_page(module), here)}): {links}")
+    return "\n".join(lines) + "\n"
+
+
+def _api_markdown(src_uri: str, module: str) -> str:
+    """One mkdocstrings block per name documented in ``module``, each with its lessons."""
+    if module not in _api:
+        raise ValueError(f"docs/{src_uri} asks for the API of {module}, which documents nothing")
     users: dict[str, list[str]] = {}
     for lesson, names in _uses.items():
         for name in names:
             users.setdefault(name, []).append(lesson)
     here = posixpath.dirname(src_uri) or "."
     sections = []
-    for module, names in sorted(_api.items()):
-        sections.append(f"## `{module}`\n")
-        for name in names:
-            sections.append(f"::: {name}\n")
-            lessons = [
-                f"[{_lessons[lesson]}]({posixpath.relpath(lesson, here)})"
-                for lesson in sorted(users.get(name, []), key=_reading_position)
-            ]
-            used_in = ", ".join(lessons) if lessons else "no lesson yet"
-            # a list of links, not content to search for
-            sections.append(f'**Used in:** {used_in}.\n{{: data-search-exclude="used-in" }}\n')
+    for name in _api[module]:  # the page's title is the module, so each name is a section
+        sections.append(f"::: {name}\n    options:\n      heading_level: 2\n")
+        lessons = [
+            f"[{_lessons[lesson]}]({posixpath.relpath(lesson, here)})"
+            for lesson in sorted(users.get(name, []), key=_reading_position)
+        ]
+        used_in = ", ".join(lessons) if lessons else "no lesson yet"
+        # a list of links, not content to search for
+        sections.append(f'**Used in:** {used_in}.\n{{: data-search-exclude="used-in" }}\n')
     return "\n".join(sections)
 
 
