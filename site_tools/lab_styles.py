@@ -7,7 +7,8 @@ instead, written once after the build with only the rules the labs can use
 (``notebook_css.trimmed``). It also links ``labs/labs.css`` (the labs' own colours) on
 lab pages only, and drops the template's scripts that have nothing to do on this site:
 MathJax's configuration (formulas are MathML), an empty ``<script src="">``, and the
-loader of Mermaid diagrams (no lab has one; it would fetch Mermaid from a CDN).
+loader of Mermaid diagrams (no lab has one; it would fetch Mermaid from a CDN). The copy
+button's icon, the same SVG in every code cell, is drawn once and reused (``<use>``).
 """
 
 from __future__ import annotations
@@ -33,6 +34,12 @@ _IDLE_SCRIPTS = re.compile(
     re.DOTALL,
 )
 
+_ICON = re.compile(
+    r'(?P<open><svg aria-hidden="true" class="clipboard-copy-icon"[^>]*>)(?P<drawing>.*?)</svg>',
+    re.DOTALL,
+)
+_ICON_ID = "lab-copy-icon"
+
 _blocks: list[str] = []  # each distinct <style> block of the lab pages, in page order
 _pages: list[str] = []  # the lab pages' HTML, which the trimmed styles must serve
 
@@ -51,7 +58,7 @@ def on_post_page(output: str, *, page: Any, **kwargs: Any) -> str:
     for match in _STYLE.finditer(body):
         if match["css"].strip() not in _blocks:
             _blocks.append(match["css"].strip())
-    body = _IDLE_SCRIPTS.sub("", _STYLE.sub("", body))
+    body = _one_copy_icon(_IDLE_SCRIPTS.sub("", _STYLE.sub("", body)))
     here = posixpath.dirname(page.file.dest_uri)
     links = "".join(
         f'<link rel="stylesheet" href="{posixpath.relpath(path, here or ".")}">\n'
@@ -60,6 +67,19 @@ def on_post_page(output: str, *, page: Any, **kwargs: Any) -> str:
     html = head.replace("</head>", links + "</head>", 1) + body
     _pages.append(html)
     return html
+
+
+def _one_copy_icon(body: str) -> str:
+    """Draw the copy buttons' icon once, as a symbol, and let each button use it."""
+    drawings = {match["drawing"] for match in _ICON.finditer(body)}
+    if len(drawings) != 1:
+        return body  # no icon, or icons that differ: leave them as they are
+    symbol = (
+        '<svg aria-hidden="true" width="0" height="0" style="position: absolute">'
+        f'<symbol id="{_ICON_ID}" viewBox="0 0 16 16">{drawings.pop()}</symbol></svg>'
+    )
+    body = _ICON.sub(lambda match: f'{match["open"]}<use href="#{_ICON_ID}"></use></svg>', body)
+    return body.replace(_WRAPPER, _WRAPPER + symbol, 1)
 
 
 def on_post_build(*, config: Any) -> None:

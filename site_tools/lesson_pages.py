@@ -163,7 +163,10 @@ def _api_overview(src_uri: str) -> str:
     for module, names in sorted(_api.items()):
         links = ", ".join(f"[`{name.rpartition('.')[2]}`][{name}]" for name in names)
         lines.append(f"- [`{module}`]({posixpath.relpath(api_page(module), here)}): {links}")
-    return "\n".join(lines) + "\n"
+    # The names are in the search index as the module pages' headings already.
+    return (
+        '<div data-search-exclude="api-overview" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n"
+    )
 
 
 def _api_markdown(src_uri: str, module: str) -> str:

@@ -83,6 +83,11 @@ def test_a_lab_page_links_the_shared_styles_and_inlines_none(built_site: Path, l
     assert '<link rel="stylesheet" href="labs.css">' in html
     assert "text/x-mathjax-config" not in html
     assert "jp-Mermaid" not in html
+    # the copy buttons' icon is drawn once and used by every button
+    assert html.count('<symbol id="lab-copy-icon"') == 1
+    assert (
+        html.count('<use href="#lab-copy-icon">') == html.count('class="clipboard-copy-icon"') > 0
+    )
 
 
 @pytest.mark.slow

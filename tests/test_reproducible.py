@@ -1,10 +1,11 @@
 """The same commit, built twice from clean, gives byte-identical sites.
 
 Both builds set ``SOURCE_DATE_EPOCH`` (as a packager rebuilding a release
-would) and each draws its figures into its own empty cache, so neither
-build reuses anything from the other; they run at the same time, one per
-core. Every file of ``site/`` is compared, the sitemap and its gzip copy
-included.
+would) and each draws its figures, slims them and builds lessonlib's wheel
+into its own empty caches, so neither build reuses anything from the other;
+they run at the same time, one per core. Both read the same record of what
+the tests checked (the stamp on each page), as two builds of one commit do.
+Every file of ``site/`` is compared, the sitemap and its gzip copy included.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ def start_build(folder: Path) -> subprocess.Popen[str]:
         **os.environ,
         "SOURCE_DATE_EPOCH": EPOCH,
         "LESSON_FIGURES_CACHE": str(folder / "figures-cache"),
+        "LESSON_WHEEL_CACHE": str(folder / "wheel-cache"),  # each builds its own wheel
+        "LESSON_SVG_CACHE": str(folder / "svg-cache"),
     }
     site = str(folder / "site")
     return subprocess.Popen(
