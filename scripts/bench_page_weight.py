@@ -132,7 +132,7 @@ def build(site: Path, source: Path = ROOT) -> None:
 def build_commit(reference: str, folder: Path) -> Path:
     """The site of git commit ``reference``: its files unpacked into ``folder`` and built."""
     source = folder / "source"
-    source.mkdir()
+    source.mkdir(parents=True)
     archive = subprocess.run(
         ["git", "archive", "--format=tar", reference], cwd=ROOT, capture_output=True, check=True
     )

@@ -47,6 +47,13 @@ def test_an_edit_since_the_check_withdraws_the_stamp(project: Path, edited: str)
     assert checked_record.stamp(project, "page.md").startswith(NOT_CHECKED)
 
 
+def test_off_records_nothing(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(checked_record.RECORD_ENV, "off")
+    checked_record.write(project, ["page.md"])
+    assert sorted(path.name for path in project.iterdir()) == ["docs", "lessonlib"]
+    assert checked_record.stamp(project, "page.md").startswith(NOT_CHECKED)
+
+
 def test_a_later_run_keeps_the_record_of_other_pages(project: Path) -> None:
     (project / "docs" / "other.md").write_text("# Other\n", encoding="utf-8")
     checked_record.write(project, ["page.md"])
