@@ -5,10 +5,12 @@ the page, ``<lesson>.py`` (the whole code as one script) and ``<lesson>.ipynb``
 (a notebook), made from the same Markdown by ``notebooks.py``. They join MkDocs'
 file collection, so ``mkdocs build --strict`` checks every link to them.
 
-Each lesson gets a box under its title with both downloads and links to the
-lessonlib functions its code imports. The API page (``reference.md``) is written
-here too: one mkdocstrings block per public name, each followed by links to the
-lessons that import it. Both directions come from ``api_links.py``: no hand-kept list.
+Each lesson gets a box under its title with both downloads, the line that installs
+lessonlib (``lessonlib_wheel.py``) and links to the lessonlib functions its code
+imports. The API pages are written here too: on each module's page
+(``api_pages.py``) one mkdocstrings block per public name, each followed by links to
+the lessons that import it, and on ``reference.md`` the list of modules and names.
+Both directions come from ``api_links.py``: no hand-kept list.
 """
 
 from __future__ import annotations
