@@ -1,14 +1,19 @@
-"""One Sybil configuration for the lessons and the docstrings.
+"""One Sybil configuration for the lessons and the docstrings, and the record of what ran.
 
 - Every ``python`` fence under ``docs/`` runs on its own and must print exactly
   the ``output`` fence below it (site_tools/checked_output.py).
 - Every number in a lesson's text must be printed or typed in by the page's
   code (site_tools/prose_numbers.py).
 - Every ``>>>`` example in a ``lessonlib`` docstring runs as a doctest.
+- A page whose every check ran and passed (a lesson's Sybil examples, or the tests
+  marked ``checks("<page>")``, as the labs' are) is recorded with the versions that
+  ran (site_tools/checked_record.py), for the stamp the build puts on that page.
 """
 
+from collections import Counter
 from pathlib import Path
 
+import checked_record
 import matplotlib
 import pytest
 from checked_output import OPTION_FLAGS, CheckedOutputParser
@@ -39,9 +44,48 @@ pytest_collect_file = SybilCollection([lessons, prose, docstrings]).pytest()
 
 _seed_values_checked: list[str] = []
 _lessons_ran: list[str] = []
+_page_of: dict[str, str] = {}  # test id -> the page under docs/ whose outputs it checks
+_checks_of_page: Counter[str] = Counter()  # page -> its checks, before any -k or -m
+_passed: Counter[str] = Counter()  # page -> its checks that ran and passed
+_failed: set[str] = set()
+
+
+def _checked_page(item: pytest.Item) -> str | None:
+    marker = item.get_closest_marker("checks")
+    if marker is not None:
+        return str(marker.args[0])
+    path = Path(str(item.path))
+    if path.suffix == ".md" and path.is_relative_to(DOCS):
+        return path.relative_to(DOCS).as_posix()  # a lesson's Sybil example
+    return None
+
+
+@pytest.hookimpl(tryfirst=True)  # before -k and -m deselect: a page counts all its checks
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        page = _checked_page(item)
+        if page is not None:
+            _page_of[item.nodeid] = page
+            _checks_of_page[page] += 1
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Record the pages whose every check ran and passed in this session."""
+    checked = [
+        page
+        for page, count in _checks_of_page.items()
+        if _passed[page] == count and page not in _failed
+    ]
+    if checked:
+        checked_record.write(DOCS.parent, sorted(checked))
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    page = _page_of.get(report.nodeid)
+    if page is not None and report.failed:
+        _failed.add(page)
+    elif page is not None and report.when == "call" and report.passed:
+        _passed[page] += 1
     if report.when == "call" and report.nodeid.startswith("docs/"):
         _lessons_ran.append(report.nodeid)
     if (

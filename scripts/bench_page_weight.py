@@ -3,7 +3,9 @@
 Builds the site (``mkdocs build --strict``, or takes ``--site DIR``), serves it on
 127.0.0.1 under the sub-path of ``site_url``, and opens each page in a fresh Chromium
 context (empty cache, as a first visit), waiting until the network is idle, so the
-search index that the search worker fetches is counted too. For every response it
+search index that the search worker fetches is counted too. It then scrolls to the end
+of the page, a screen at a time, as a reader does, so every lazy image (``loading="lazy"``)
+is loaded and counted, and waits for the network again. For every response it
 adds up the body as the browser received it: the local server sends no compression,
 so these are uncompressed bytes. Requests to any host but 127.0.0.1 are counted
 apart (they are not blocked, so an attempt shows up even when it fails offline).
@@ -14,8 +16,12 @@ of 500 KB (goal: every lesson within it, 0 bytes and 0 requests to other hosts),
 and, for scale, the same bodies gzipped (what a host that compresses would send).
 Bytes do not vary between runs, so the baseline is the budget, not a timing.
 
-Run it as ``python scripts/bench_page_weight.py [--site DIR]``; Chromium is
-``/usr/bin/chromium`` or the path in ``LESSON_CHROMIUM``.
+``--before REF`` also builds the site of a git commit (``git archive REF``, built with
+this checkout's tools) and weighs it in the same run: the table then gives each page's
+total before and after, and the change.
+
+Run it as ``python scripts/bench_page_weight.py [--site DIR] [--before REF]``; Chromium
+is ``/usr/bin/chromium`` or the path in ``LESSON_CHROMIUM``.
 """
 
 from __future__ import annotations
@@ -23,8 +29,11 @@ from __future__ import annotations
 import argparse
 import functools
 import gzip
+import io
+import os
 import subprocess
 import sys
+import tarfile
 import tempfile
 import threading
 from collections import Counter
@@ -55,6 +64,18 @@ KINDS = {  # Playwright's resource type -> the column it is counted in
     "xhr": "data",
 }
 COLUMNS = ["HTML", "CSS", "JS", "fonts", "images", "data", "other"]
+# A reader scrolling to the end, a screen at a time: each lazy image near the screen loads.
+SCROLL_TO_THE_END = """async () => {
+    const pause = () => new Promise((done) => setTimeout(done, 50));
+    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
+        window.scrollTo(0, y);
+        await pause();
+    }
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    await pause();
+    await Promise.all(Array.from(document.images).map((image) => image.complete ? null :
+        new Promise((done) => { image.onload = done; image.onerror = done; })));
+}"""
 
 
 @dataclass
@@ -96,11 +117,29 @@ def sub_path() -> str:
     return "/"
 
 
-def build(site: Path) -> None:
+def build(site: Path, source: Path = ROOT) -> None:
+    """Build ``source`` (this checkout, or an unpacked commit) strictly into ``site``."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    # An unpacked commit draws its figures and runs its labs with its own lessonlib.
+    environment = {**os.environ, "PYTHONPATH": str(source)} if source != ROOT else None
+    done = subprocess.run(
+        command, cwd=source, env=environment, capture_output=True, text=True, check=False
+    )
     if done.returncode != 0:
-        sys.exit(f"mkdocs build --strict failed:\n{done.stderr}")
+        sys.exit(f"mkdocs build --strict of {source} failed:\n{done.stderr}")
+
+
+def build_commit(reference: str, folder: Path) -> Path:
+    """The site of git commit ``reference``: its files unpacked into ``folder`` and built."""
+    source = folder / "source"
+    source.mkdir(parents=True)
+    archive = subprocess.run(
+        ["git", "archive", "--format=tar", reference], cwd=ROOT, capture_output=True, check=True
+    )
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        tar.extractall(source, filter="data")
+    build(folder / "site", source)
+    return folder / "site"
 
 
 def pages_of(site: Path) -> list[tuple[str, bool]]:
@@ -136,6 +175,8 @@ def weigh(browser: Browser, base_url: str, page: str, is_lesson: bool) -> PageWe
     tab = context.new_page()
     tab.goto(base_url + page)
     tab.wait_for_load_state("networkidle")
+    tab.evaluate(SCROLL_TO_THE_END)
+    tab.wait_for_timeout(200)  # the last responses' bodies arrive
     for response in responses:
         body = response.body() if response.status < 300 else b""
         size = len(body)
@@ -168,47 +209,72 @@ def print_table(weights: list[PageWeight]) -> None:
 
 def print_summary(weights: list[PageWeight]) -> None:
     lessons = [weight for weight in weights if weight.is_lesson]
-    heaviest = max(lessons or weights, key=lambda weight: weight.total)
-    over = [weight.page for weight in lessons if weight.total > BUDGET_BYTES]
+    heaviest = max(weights, key=lambda weight: weight.total)
+    over = [weight.page for weight in weights if weight.total > BUDGET_BYTES]
     other_requests = sum(len(weight.other_host_requests) for weight in weights)
     other_bytes = sum(weight.other_host_bytes for weight in weights)
     print()
     print(f"lesson pages: {len(lessons)}")
     print(f"heaviest: {heaviest.page}, {kilobytes(heaviest.total)} KB", end=" ")
     print(f"= {heaviest.total / BUDGET_BYTES:.2f} x the 500 KB budget")
-    print(f"lessons over budget: {over or 'none'}")
+    print(f"pages over budget: {over or 'none'}")
     print(f"requests to other hosts, all pages: {other_requests} ({other_bytes} bytes)")
     failed = sorted({url for weight in weights for url in weight.failed})
     if failed:
         print(f"failed requests: {failed}")
 
 
+def weigh_site(browser: Browser, site: Path) -> list[PageWeight]:
+    """Serve ``site`` on 127.0.0.1 under the sub-path of ``site_url`` and weigh every page."""
+    handler = functools.partial(
+        type("Handler", (_SubPathHandler,), {"sub_path": sub_path()}), directory=str(site)
+    )
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base_url = f"http://127.0.0.1:{server.server_address[1]}{sub_path()}"
+    try:
+        return [weigh(browser, base_url, *page) for page in pages_of(site)]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def print_before_and_after(before: list[PageWeight], after: list[PageWeight]) -> None:
+    """Each page's total in both sites, and the change; a page only one site has shows "-"."""
+    totals = {weight.page: weight.total for weight in before}
+    print("| page | before KB | after KB | change KB | after, of budget |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for weight in after:
+        old = totals.get(weight.page)
+        change = f"{(weight.total - old) / 1000:+.1f}" if old is not None else "-"
+        old_text = kilobytes(old) if old is not None else "-"
+        cells = [weight.page, old_text, kilobytes(weight.total), change]
+        print("| " + " | ".join([*cells, f"{weight.total / BUDGET_BYTES:.0%}"]) + " |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, help="a site already built (default: build one)")
+    parser.add_argument("--before", metavar="REF", help="also weigh the site of git commit REF")
     arguments = parser.parse_args()
-    chromium = chromium_path()
     with tempfile.TemporaryDirectory() as temporary:
         site = arguments.site
         if site is None:
             site = Path(temporary) / "site"
             build(site)
-        handler = functools.partial(
-            type("Handler", (_SubPathHandler,), {"sub_path": sub_path()}), directory=str(site)
-        )
-        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        base_url = f"http://127.0.0.1:{server.server_address[1]}{sub_path()}"
-        try:
-            with sync_playwright() as driver:
-                browser = launch_chromium(driver, chromium)
-                weights = [weigh(browser, base_url, *page) for page in pages_of(site)]
-                browser.close()
-        finally:
-            server.shutdown()
-            server.server_close()
+        old_site = None
+        if arguments.before:
+            old_site = build_commit(arguments.before, Path(temporary) / "before")
+        with sync_playwright() as driver:
+            browser = launch_chromium(driver, chromium_path())
+            weights = weigh_site(browser, site)
+            old_weights = weigh_site(browser, old_site) if old_site else None
+            browser.close()
     print_table(weights)
     print_summary(weights)
+    if old_weights is not None:
+        print(f"\nbefore: {arguments.before}, after: this checkout\n")
+        print_before_and_after(old_weights, weights)
 
 
 if __name__ == "__main__":

@@ -74,6 +74,11 @@ def public_api() -> dict[str, list[str]]:
     return groups
 
 
+def api_page(module: str) -> str:
+    """The page under docs/ that documents ``module``: ``reference/activations.md``."""
+    return f"reference/{module.removeprefix(PACKAGE + '.')}.md"
+
+
 def canonical_names(api: dict[str, list[str]]) -> dict[str, str]:
     """Map every dotted path a lesson may import a documented name by to its documented name."""
     canonical = {}

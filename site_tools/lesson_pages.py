@@ -5,23 +5,27 @@ the page, ``<lesson>.py`` (the whole code as one script) and ``<lesson>.ipynb``
 (a notebook), made from the same Markdown by ``notebooks.py``. They join MkDocs'
 file collection, so ``mkdocs build --strict`` checks every link to them.
 
-Each lesson gets a box under its title with both downloads and links to the
-lessonlib functions its code imports. The API page (``reference.md``) is written
-here too: one mkdocstrings block per public name, each followed by links to the
-lessons that import it. Both directions come from ``api_links.py``: no hand-kept list.
+Each lesson gets a box under its title with both downloads, the line that installs
+lessonlib (``lessonlib_wheel.py``) and links to the lessonlib functions its code
+imports. The API pages are written here too: on each module's page
+(``api_pages.py``) one mkdocstrings block per public name, each followed by links to
+the lessons that import it, and on ``reference.md`` the list of modules and names.
+Both directions come from ``api_links.py``: no hand-kept list.
 """
 
 from __future__ import annotations
 
 import logging
 import posixpath
+import re
 from pathlib import Path
 from typing import Any
 
+import figure_registry
 import nbformat
-from api_links import PACKAGE, canonical_names, is_private, lesson_names, public_api
-from figure_registry import REGISTRY, SITE_FOLDER, read_registry
+from api_links import PACKAGE, api_page, canonical_names, is_private, lesson_names, public_api
 from lesson_source import code_blocks, runnable_source
+from lessonlib_wheel import SITE_FOLDER, install_command, other_requirements, wheel_name
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -31,16 +35,20 @@ from notebooks import Figure, is_lesson, lesson_notebook, lesson_script, lesson_
 
 log = logging.getLogger("mkdocs.hooks.lesson_pages")
 
-#: The line in reference.md that the generated API documentation replaces.
+#: The line in reference.md that the generated list of modules and their names replaces.
 API_MARKER = "<!-- lessonlib API: generated at build time by site_tools/lesson_pages.py -->"
+#: The line in each module's API page (site_tools/api_pages.py) that its entries replace.
+MODULE_MARKER = re.compile(r"<!-- lessonlib API of (?P<module>[\w.]+) -->")
 
 _lessons: dict[str, str] = {}  # src_uri -> title, of every lesson in this build
 _uses: dict[str, list[str]] = {}  # src_uri -> documented names its code imports
 _api: dict[str, list[str]] = {}  # module -> documented names
 _reading_order: list[str] = []  # src_uri of every page, in the order of the navigation
-#: What each lesson made (title, names imported, script, notebook) by all it was made
-#: from, in the last build and in this one: under mkdocs serve, an edit remakes one lesson.
-_made: dict[str, dict[Any, tuple[str, frozenset[str], str, str]]] = {"last": {}, "this": {}}
+_installs: dict[str, str] = {}  # src_uri -> the line that installs what the lesson needs
+#: What each lesson made (title, names imported, install line, script, notebook) by all it
+#: was made from, in the last build and in this one: under mkdocs serve, an edit remakes
+#: one lesson.
+_made: dict[str, dict[Any, tuple[str, frozenset[str], str, str, str]]] = {"last": {}, "this": {}}
 
 
 @event_priority(-50)  # after the figures hook has added the SVGs the notebooks embed
@@ -59,7 +67,8 @@ def on_files(files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
         text = file.content_string
         if not is_lesson(text):
             continue
-        title, names, script, notebook = _made_from(text, file.src_uri, config.site_url, figures)
+        made = _made_from(text, file.src_uri, config.site_url, figures)
+        title, names, _installs[file.src_uri], script, notebook = made
         _lessons[file.src_uri] = title
         _uses[file.src_uri] = _documented(names, canonical, file.src_uri)
         stem = file.src_uri.removesuffix(".md")
@@ -77,10 +86,12 @@ def on_nav(nav: Navigation, **kwargs: Any) -> Navigation:
 
 
 def on_page_markdown(markdown: str, page: Page, files: Files, **kwargs: Any) -> str:
-    """Put the download box on lessons, and the generated API on the reference page."""
+    """Put the download box on lessons, and the generated API on the API pages."""
     src_uri = page.file.src_uri
     if API_MARKER in markdown:
-        return markdown.replace(API_MARKER, _api_markdown(src_uri))
+        return markdown.replace(API_MARKER, _api_overview(src_uri))
+    if MODULE_MARKER.search(markdown):
+        return MODULE_MARKER.sub(lambda marker: _api_markdown(src_uri, marker["module"]), markdown)
     if src_uri not in _lessons:
         return markdown
     title, newline, rest = markdown.partition("\n")
@@ -91,29 +102,31 @@ def on_page_markdown(markdown: str, page: Page, files: Files, **kwargs: Any) -> 
 
 def _made_from(
     text: str, src_uri: str, site_url: str | None, figures: dict[str, Figure]
-) -> tuple[str, frozenset[str], str, str]:
-    """A lesson's title, the names it imports, its script and its notebook.
+) -> tuple[str, frozenset[str], str, str, str]:
+    """A lesson's title, the names it imports, its install line, its script and its notebook.
 
-    Made again only if the lesson, a lessonlib source it shows, a figure or the
-    site URL changed since the last build.
+    Made again only if the lesson, a lessonlib source it shows, a figure, the wheel
+    or the site URL changed since the last build.
     """
     sources = tuple(runnable_source(block) for block in code_blocks(text))  # snippets read now
-    key = (src_uri, text, site_url, tuple(sorted(figures.items())), sources)
+    install = install_command(site_url, other_requirements(list(sources)))
+    key = (src_uri, text, site_url, tuple(sorted(figures.items())), sources, install)
     made = _made["last"].get(key)
     if made is None:
-        notebook = nbformat.writes(lesson_notebook(text, src_uri, site_url, figures)) + "\n"
-        made = (lesson_title(text), frozenset(lesson_names(text)), lesson_script(text, src_uri))
-        made += (notebook,)
+        notebook = lesson_notebook(text, src_uri, site_url, figures, install)
+        script = lesson_script(text, src_uri, site_url, install)
+        names = frozenset(lesson_names(text))
+        made = (lesson_title(text), names, install, script, nbformat.writes(notebook) + "\n")
     _made["this"][key] = made
     return made
 
 
 def _figures(files: Files, config: MkDocsConfig) -> dict[str, Figure]:
     """The figures drawn for this build, with their captions from the registry."""
-    declared = read_registry(Path(config.docs_dir) / REGISTRY)
+    declared = figure_registry.read_registry(Path(config.docs_dir) / figure_registry.REGISTRY)
     figures = {}
     for name, declaration in declared.items():
-        svg = files.get_file_from_path(f"{SITE_FOLDER}/{name}.svg")
+        svg = files.get_file_from_path(f"{figure_registry.SITE_FOLDER}/{name}.svg")
         if svg is not None:  # not drawn when the figures are switched off
             figures[name] = Figure(svg.content_string, str(declaration["caption"]))
     return figures
@@ -139,6 +152,7 @@ def _lesson_box(src_uri: str) -> str:
     page fetches): Material skips an element marked ``data-search-exclude``.
     """
     stem = posixpath.basename(src_uri).removesuffix(".md")
+    wheel_link = posixpath.relpath(f"{SITE_FOLDER}/{wheel_name()}", posixpath.dirname(src_uri))
     lines = [
         '<div class="admonition abstract" data-search-exclude="downloads" markdown>',
         '<p class="admonition-title">Run this lesson yourself</p>',
@@ -147,6 +161,9 @@ def _lesson_box(src_uri: str) -> str:
         f'{{ download="{stem}.py" }}',
         f'or [as a Jupyter notebook, `{stem}.ipynb`]({stem}.ipynb){{ download="{stem}.ipynb" }}.',
         "Both run top to bottom where `lessonlib` is installed.",
+        "",
+        f"Install it in one line: `{_installs[src_uri]}`",
+        f"([the wheel]({wheel_link}){{ download }} is the file it fetches).",
     ]
     if _uses[src_uri]:
         links = ", ".join(f"[`{name.rpartition('.')[2]}`][{name}]" for name in _uses[src_uri])
@@ -154,25 +171,38 @@ def _lesson_box(src_uri: str) -> str:
     return "\n".join([*lines, "", "</div>"]) + "\n"
 
 
-def _api_markdown(src_uri: str) -> str:
-    """One mkdocstrings block per documented name, grouped by module, with its lessons."""
+def _api_overview(src_uri: str) -> str:
+    """Each module's page, with links to the names documented there."""
+    here = posixpath.dirname(src_uri) or "."
+    lines = []
+    for module, names in sorted(_api.items()):
+        links = ", ".join(f"[`{name.rpartition('.')[2]}`][{name}]" for name in names)
+        lines.append(f"- [`{module}`]({posixpath.relpath(api_page(module), here)}): {links}")
+    # The names are in the search index as the module pages' headings already.
+    return (
+        '<div data-search-exclude="api-overview" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n"
+    )
+
+
+def _api_markdown(src_uri: str, module: str) -> str:
+    """One mkdocstrings block per name documented in ``module``, each with its lessons."""
+    if module not in _api:
+        raise ValueError(f"docs/{src_uri} asks for the API of {module}, which documents nothing")
     users: dict[str, list[str]] = {}
     for lesson, names in _uses.items():
         for name in names:
             users.setdefault(name, []).append(lesson)
     here = posixpath.dirname(src_uri) or "."
     sections = []
-    for module, names in sorted(_api.items()):
-        sections.append(f"## `{module}`\n")
-        for name in names:
-            sections.append(f"::: {name}\n")
-            lessons = [
-                f"[{_lessons[lesson]}]({posixpath.relpath(lesson, here)})"
-                for lesson in sorted(users.get(name, []), key=_reading_position)
-            ]
-            used_in = ", ".join(lessons) if lessons else "no lesson yet"
-            # a list of links, not content to search for
-            sections.append(f'**Used in:** {used_in}.\n{{: data-search-exclude="used-in" }}\n')
+    for name in _api[module]:  # the page's title is the module, so each name is a section
+        sections.append(f"::: {name}\n    options:\n      heading_level: 2\n")
+        lessons = [
+            f"[{_lessons[lesson]}]({posixpath.relpath(lesson, here)})"
+            for lesson in sorted(users.get(name, []), key=_reading_position)
+        ]
+        used_in = ", ".join(lessons) if lessons else "no lesson yet"
+        # a list of links, not content to search for
+        sections.append(f'**Used in:** {used_in}.\n{{: data-search-exclude="used-in" }}\n')
     return "\n".join(sections)
 
 

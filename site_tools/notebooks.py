@@ -63,12 +63,14 @@ def lesson_notebook(
     src_uri: str,
     site_url: str | None = None,
     figures: Mapping[str, Figure] | None = None,
+    install: str = "pip install lessonlib",
 ) -> NotebookNode:
     """A notebook of the lesson ``docs/<src_uri>``: prose as markdown cells, code as code cells.
 
     Links to other pages become absolute links under ``site_url`` when it is known,
     and plain text otherwise (a downloaded notebook has no site around it). A figure
     marker shows the figure of that name from ``figures``; one not there is left out.
+    The first cell names the lesson and gives ``install``, the line that installs lessonlib.
     """
     cells = []
     for index, part in enumerate(_parts(text)):
@@ -80,7 +82,7 @@ def lesson_notebook(
             if not markdown:
                 continue
             if not cells:
-                markdown = _with_origin_note(markdown, src_uri)
+                markdown = _with_origin_note(markdown, src_uri, site_url, install)
             cell = nbformat.v4.new_markdown_cell(markdown)
         cell.id = f"cell-{index}"  # fixed ids: the same lesson always gives the same file
         cells.append(cell)
@@ -95,7 +97,9 @@ def lesson_notebook(
     return notebook
 
 
-def lesson_script(text: str, src_uri: str) -> str:
+def lesson_script(
+    text: str, src_uri: str, site_url: str | None = None, install: str = "pip install lessonlib"
+) -> str:
     """Every code block of ``docs/<src_uri>`` in page order: one script, run top to bottom."""
     title = lesson_title(text).replace('"""', "'''")
     futures: list[str] = []
@@ -110,10 +114,12 @@ def lesson_script(text: str, src_uri: str) -> str:
             if line not in futures:
                 futures.append(line)
         sections.append(f"# %% {step}\n{_FUTURE.sub('', source).strip()}\n")
+    where = f" ({_page_url(src_uri, site_url)})" if site_url else ""
     docstring = (
         f'"""{title}\n\n'
-        f"Every code block of the lesson docs/{src_uri}, in page order. Run it with\n"
-        "lessonlib installed; it prints what the page shows under each block.\n"
+        f"Every code block of the lesson{where}, in page order;\n"
+        "it prints what the page shows under each block. Install lessonlib first:\n\n"
+        f"    {install}\n"
         '"""\n'
     )
     head = docstring + ("\n" + "\n".join(futures) + "\n" if futures else "")
@@ -144,8 +150,7 @@ def _notebook_markdown(prose: str, src_uri: str, site_url: str | None) -> str:
         if site_url is None:
             return link["text"]
         page = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), link["target"]))
-        url = site_url.rstrip("/") + "/" + page.removesuffix(".md") + ".html"
-        return f"[{link['text']}]({url}{link['anchor'] or ''})"
+        return f"[{link['text']}]({_page_url(page, site_url)}{link['anchor'] or ''})"
 
     return _PAGE_LINK.sub(portable, prose).strip()
 
@@ -194,13 +199,21 @@ def _admonitions_as_quotes(prose: str) -> str:
     return "\n".join(result)
 
 
-def _with_origin_note(markdown: str, src_uri: str) -> str:
-    """Add, under the title, where the notebook comes from and what it needs."""
-    note = (
-        f"*Made from the lesson page `docs/{src_uri}`. The cells run top to bottom in a fresh "
-        "kernel where `lessonlib` is installed, and print what the page shows.*"
-    )
+def _page_url(src_uri: str, site_url: str) -> str:
+    """The published address of the page built from ``docs/<src_uri>``."""
+    return site_url.rstrip("/") + "/" + src_uri.removesuffix(".md") + ".html"
+
+
+def _with_origin_note(markdown: str, src_uri: str, site_url: str | None, install: str) -> str:
+    """Add, under the title, which lesson this is and the one line that installs lessonlib."""
     first, _, rest = markdown.partition("\n")
+    title = first.removeprefix("# ").strip() if first.startswith("# ") else "this lesson"
+    lesson = f"[{title}]({_page_url(src_uri, site_url)})" if site_url else f"*{title}*"
+    note = (
+        f"This notebook is the lesson {lesson}. Run its cells from top to bottom: "
+        "each prints what the page shows under the same code.\n\n"
+        f"Install lessonlib first: `{install}`"
+    )
     if first.startswith("# "):
         return f"{first}\n\n{note}\n{rest}"
     return f"{note}\n\n{markdown}"

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
 from notebooks import is_lesson
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,3 +34,11 @@ def lesson_paths() -> list[Path]:
 def lesson_id(path: Path) -> str:
     """A test id for a lesson: its path under docs/ without the suffix."""
     return path.relative_to(DOCS).with_suffix("").as_posix()
+
+
+def site_url() -> str:
+    """``site_url`` from mkdocs.yml (read from its own line: the file holds MkDocs-only tags)."""
+    for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
+        if line.startswith("site_url:"):
+            return str(yaml.safe_load(line)["site_url"])
+    raise AssertionError("mkdocs.yml sets no site_url")

@@ -10,6 +10,10 @@ These tests run each lab in a fresh kernel (jupytext -> nbformat -> nbclient +
 ipykernel), both ways: with the reference solutions every cell must succeed and
 every check must pass; with only the learner's empty cells every check must fail,
 so no check passes without calling the code it is meant to check.
+
+The lab's ``.ipynb`` download (site_tools/lab_downloads.py) is run both ways too, as
+the built site serves it, in a kernel of a fresh environment that has only the site's
+wheel (fixture ``reader_venv``); it must hold the same cells, tags and metadata.
 """
 
 from __future__ import annotations
@@ -18,13 +22,16 @@ import ast
 import copy
 import re
 import symtable
+import tempfile
 from pathlib import Path
 
 import jupytext
+import nbformat
 import pytest
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 from nbformat import NotebookNode
+from reader_venv import ReaderVenv
 
 ROOT = Path(__file__).resolve().parent.parent
 LAB_DIR = ROOT / "docs" / "labs"
@@ -59,16 +66,23 @@ def without(notebook: NotebookNode, tag: str) -> NotebookNode:
     return trimmed
 
 
-def run(notebook: NotebookNode, allow_errors: bool) -> NotebookNode:
-    """Execute ``notebook`` in a fresh python3 kernel, in the labs folder, and return it."""
-    client = NotebookClient(
-        notebook,
-        timeout=KERNEL_TIMEOUT_S,
-        kernel_name="python3",
-        allow_errors=allow_errors,
-        resources={"metadata": {"path": str(LAB_DIR)}},
-    )
-    return client.execute()
+def run(
+    notebook: NotebookNode, allow_errors: bool, reader: ReaderVenv | None = None
+) -> NotebookNode:
+    """Execute ``notebook`` in a fresh kernel and return it.
+
+    The kernel is this checkout's python3, in the labs folder, or with ``reader`` a
+    kernel of that learner's environment, in an empty folder.
+    """
+    options: dict[str, object] = {"timeout": KERNEL_TIMEOUT_S, "allow_errors": allow_errors}
+    if reader is None:
+        resources = {"metadata": {"path": str(LAB_DIR)}}
+        return NotebookClient(
+            notebook, kernel_name="python3", resources=resources, **options
+        ).execute()
+    with tempfile.TemporaryDirectory() as folder:
+        resources = {"metadata": {"path": folder}}
+        return reader.client(notebook, resources=resources, **options).execute()
 
 
 def printed(cell: NotebookNode) -> str:
@@ -125,29 +139,84 @@ def test_the_labs_exist() -> None:
     ]
 
 
-@pytest.mark.parametrize("lab", LABS, ids=lab_id)
-def test_lab_runs_and_passes_with_the_reference_solutions(lab: Path) -> None:
-    notebook = read_lab(lab)
+def checked_lab(lab: Path) -> object:
+    """``lab`` as a test parameter that marks it as a check of the lab's page (its stamp)."""
+    return pytest.param(lab, marks=pytest.mark.checks(lab.relative_to(ROOT / "docs").as_posix()))
+
+
+def downloaded(site: Path, lab: Path) -> NotebookNode:
+    """The lab's ``.ipynb`` as the built site serves it."""
+    notebook = nbformat.read(site / "labs" / f"{lab.stem}.ipynb", as_version=4)
+    nbformat.validate(notebook)
+    return notebook
+
+
+def assert_passes_with_the_reference_solutions(
+    notebook: NotebookNode, name: str, reader: ReaderVenv | None = None
+) -> None:
     n_exercises = len(exercises(notebook))
     try:
-        executed = run(without(notebook, "exercise"), allow_errors=False)
+        executed = run(without(notebook, "exercise"), allow_errors=False, reader=reader)
     except CellExecutionError as error:
-        pytest.fail(f"{lab.name} fails with its reference solutions:\n{error}")
+        pytest.fail(f"{name} fails with its reference solutions:\n{error}")
     passed = [int(n) for cell in executed.cells for n in PASSED.findall(printed(cell))]
     assert passed == list(range(1, n_exercises + 1))
 
 
-@pytest.mark.parametrize("lab", LABS, ids=lab_id)
+@pytest.mark.parametrize("lab", [checked_lab(lab) for lab in LABS], ids=lab_id)
+def test_lab_runs_and_passes_with_the_reference_solutions(lab: Path) -> None:
+    assert_passes_with_the_reference_solutions(read_lab(lab), lab.name)
+
+
+@pytest.mark.parametrize("lab", [checked_lab(lab) for lab in LABS], ids=lab_id)
 def test_every_check_fails_until_the_learner_writes_the_code(lab: Path) -> None:
+    assert_fails_until_the_learner_writes_the_code(read_lab(lab), lab.name)
+
+
+@pytest.mark.parametrize("lab", LABS, ids=lab_id)
+def test_downloaded_notebook_passes_with_the_reference_solutions(
+    built_site: Path, reader_venv: ReaderVenv, lab: Path
+) -> None:
+    notebook = downloaded(built_site, lab)
+    assert_passes_with_the_reference_solutions(notebook, f"{lab.stem}.ipynb", reader_venv)
+
+
+@pytest.mark.parametrize("lab", LABS, ids=lab_id)
+def test_downloaded_notebook_fails_until_the_learner_writes_the_code(
+    built_site: Path, reader_venv: ReaderVenv, lab: Path
+) -> None:
+    notebook = downloaded(built_site, lab)
+    assert_fails_until_the_learner_writes_the_code(notebook, f"{lab.stem}.ipynb", reader_venv)
+
+
+@pytest.mark.parametrize("lab", LABS, ids=lab_id)
+def test_downloaded_notebook_keeps_every_cell_with_its_tags(built_site: Path, lab: Path) -> None:
+    """Same cells, sources, tags and folding as the lab; only the first cell gains a line."""
+    source, notebook = read_lab(lab), downloaded(built_site, lab)
+    assert len(notebook.cells) == len(source.cells)
+    for index, (ours, theirs) in enumerate(zip(source.cells, notebook.cells, strict=True)):
+        assert theirs.cell_type == ours.cell_type, f"cell {index}"
+        assert tags(theirs) == tags(ours), f"cell {index}"
+        assert theirs.metadata.get("jupyter") == ours.metadata.get("jupyter"), f"cell {index}"
+        if index:
+            assert theirs.source == ours.source, f"cell {index}"
+    assert notebook.cells[0].source.startswith(source.cells[0].source.partition("\n")[0])
+    assert "pip install " in notebook.cells[0].source
+    assert [cell.id for cell in notebook.cells] == [f"cell-{n}" for n in range(len(source.cells))]
+
+
+def assert_fails_until_the_learner_writes_the_code(
+    notebook: NotebookNode, name: str, reader: ReaderVenv | None = None
+) -> None:
     """The learner's download, run as is: each check must stop on the empty exercise."""
-    learner = without(read_lab(lab), "solution")
-    executed = run(learner, allow_errors=True)
+    learner = without(notebook, "solution")
+    executed = run(learner, allow_errors=True, reader=reader)
     for index, _exercise in exercises(executed):
         check = executed.cells[index + 1]
-        assert check.cell_type == "code", f"{lab.name}: no check cell after cell {index}"
-        assert not tags(check), f"{lab.name}: cell {index + 1} should be a check, untagged"
+        assert check.cell_type == "code", f"{name}: no check cell after cell {index}"
+        assert not tags(check), f"{name}: cell {index + 1} should be a check, untagged"
         assert errors(check) == ["NotImplementedError"], (
-            f"{lab.name}: the check after exercise cell {index} should stop with the "
+            f"{name}: the check after exercise cell {index} should stop with the "
             f"learner's NotImplementedError, got {errors(check) or printed(check)!r}"
         )
     assert not PASSED.search("".join(printed(cell) for cell in executed.cells))
@@ -159,8 +228,6 @@ def test_each_exercise_has_a_folded_solution_shown_as_run(lab: Path) -> None:
     notebook = read_lab(lab)
     assert notebook.cells[0].cell_type == "markdown"
     assert notebook.cells[0].source.startswith("# Lab ")
-    # mkdocs-jupyter (include_source) copies the lab next to its page: the link downloads it.
-    assert f'<a href="{lab.name}" download>' in notebook.cells[0].source
     assert exercises(notebook), f"{lab.name} has no exercise cells"
     for index, exercise in exercises(notebook):
         solution = notebook.cells[index - 1]

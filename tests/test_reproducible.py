@@ -1,10 +1,11 @@
 """The same commit, built twice from clean, gives byte-identical sites.
 
 Both builds set ``SOURCE_DATE_EPOCH`` (as a packager rebuilding a release
-would) and each draws its figures and runs its labs into its own empty build
-cache, so neither build reuses anything from the other; they run at the same time, one per
-core. Every file of ``site/`` is compared, the sitemap and its gzip copy
-included.
+would) and each draws its figures, runs its labs, slims the figures and builds
+lessonlib's wheel into its own empty build cache, so neither build reuses anything
+from the other; they run at the same time, one per core. Both read the same record
+of what the tests checked (the stamp on each page), as two builds of one commit do.
+Every file of ``site/`` is compared, the sitemap and its gzip copy included.
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from api_links import api_page, public_api
 from site_build import DOCS, ROOT, lesson_id, lesson_paths
 
 import lessonlib
@@ -250,37 +251,47 @@ def test_lesson_links_to_the_functions_it_imports(built_site: Path, lesson: Path
     anchors = {
         urlsplit(url).fragment
         for where, url in parse(lesson_page(built_site, lesson)).links
-        if urlsplit(url).path.endswith("reference.html") and urlsplit(url).fragment
+        if "reference/" in urlsplit(url).path and urlsplit(url).fragment
     }
     assert expected, "every lesson imports something from lessonlib"
     assert anchors == expected
 
 
+def api_page_of(name: str) -> str:
+    """The built API page that documents the dotted ``name`` (one page per module)."""
+    module = next(module for module, names in public_api().items() if name in names)
+    return api_page(module).removesuffix(".md") + ".html"
+
+
 def test_relu_lesson_and_api_page_link_to_each_other(built_site: Path) -> None:
     """Checked by hand against docs/basics/relu.md, which imports relu and network_values."""
     relu_page = built_site / "basics" / "relu.html"
-    targets = {url for where, url in parse(relu_page).links if "reference.html#" in url}
+    targets = {url for where, url in parse(relu_page).links if "reference/" in url and "#" in url}
     assert targets == {
-        "../reference.html#lessonlib.relu",
-        "../reference.html#lessonlib.network_values",
+        f"../{api_page_of('lessonlib.relu')}#lessonlib.relu",
+        f"../{api_page_of('lessonlib.network_values')}#lessonlib.network_values",
     }
-    reference = (built_site / "reference.html").read_text(encoding="utf-8")
+    reference = (built_site / api_page_of("lessonlib.relu")).read_text(encoding="utf-8")
     relu_entry = reference[
         reference.index('id="lessonlib.relu"') : reference.index('id="lessonlib.relu_slope"')
     ]
-    assert 'href="basics/relu.html"' in relu_entry
-    assert 'href="basics/multi-layer-networks.html"' in relu_entry
-    assert 'href="basics/activation-functions.html"' not in relu_entry
+    assert 'href="../basics/relu.html"' in relu_entry
+    assert 'href="../basics/multi-layer-networks.html"' in relu_entry
+    assert 'href="../basics/activation-functions.html"' not in relu_entry
 
 
-def test_api_page_documents_every_public_name_with_its_example_as_code(built_site: Path) -> None:
-    reference = built_site / "reference.html"
-    ids = parse(reference).ids
+def test_api_pages_document_every_public_name_with_its_example_as_code(built_site: Path) -> None:
+    pages = sorted((built_site / "reference").glob("*.html"))
+    assert len(pages) == len(public_api()), "one API page per documented module"
+    ids = {anchor for page in pages for anchor in parse(page).ids}
     missing = [name for name in lessonlib.__all__ if f"lessonlib.{name}" not in ids]
-    assert not missing, f"names without an entry on the API page: {missing}"
-    html = reference.read_text(encoding="utf-8")
+    assert not missing, f"names without an entry on the API pages: {missing}"
+    html = "".join(page.read_text(encoding="utf-8") for page in pages)
     assert "<blockquote>" not in html, "a >>> example was rendered as a Markdown quote"
     assert html.count('<span class="gp">&gt;&gt;&gt; </span>') >= len(lessonlib.__all__)
+    overview = (built_site / "reference.html").read_text(encoding="utf-8")
+    for page in pages:
+        assert f'href="reference/{page.name}"' in overview, f"the overview omits {page.name}"
 
 
 def test_search_index_keeps_prose_and_leaves_out_code(built_site: Path) -> None:

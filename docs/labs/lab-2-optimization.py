@@ -19,9 +19,6 @@
 # - Working out the slope of the squared error for every weight.
 # - Taking one gradient-descent step, then many.
 #
-# **Download:** <a href="lab-2-optimization.py" download>lab-2-optimization.py</a>,
-# this lab as a notebook.
-#
 # **How this lab works**
 #
 # Each exercise says what to write, and a *check* cell tests your code: first
@@ -32,11 +29,8 @@
 # have been run, so every check shows what passing looks like. Each solution is
 # folded under **Solution**: try the exercise before you open it.
 #
-# To do the exercises, download this lab. It is a Jupyter notebook saved as a
-# plain Python file (jupytext's "percent" format). Open it in JupyterLab with
-# `jupytext` installed, convert it with
-# `jupytext --to ipynb lab-2-optimization.py`, or run its `# %%` cells in an
-# editor that understands them. You need `numpy` and `lessonlib`.
+# To do the exercises, download this lab as a notebook or as a script, and
+# install what it needs with the one line under its title.
 #
 # In the notebook every exercise has three code cells, in this order:
 #

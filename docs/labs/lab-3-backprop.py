@@ -21,9 +21,6 @@
 # - Checking those slopes against finite differences and against `lessonlib`.
 # - Training on mini-batches and measuring accuracy on handwritten digits.
 #
-# **Download:** <a href="lab-3-backprop.py" download>lab-3-backprop.py</a>,
-# this lab as a notebook.
-#
 # **How this lab works**
 #
 # Each exercise says what to write, and a *check* cell tests your code: first
@@ -34,11 +31,8 @@
 # have been run, so every check shows what passing looks like. Each solution is
 # folded under **Solution**: try the exercise before you open it.
 #
-# To do the exercises, download this lab. It is a Jupyter notebook saved as a
-# plain Python file (jupytext's "percent" format). Open it in JupyterLab with
-# `jupytext` installed, convert it with `jupytext --to ipynb lab-3-backprop.py`,
-# or run its `# %%` cells in an editor that understands them. You need `numpy`,
-# `lessonlib` and, for the last part, `scikit-learn`.
+# To do the exercises, download this lab as a notebook or as a script, and
+# install what it needs with the one line under its title.
 #
 # In the notebook every exercise has three code cells, in this order:
 #

@@ -74,12 +74,18 @@ class PageWatch:
         return self.page
 
 
-def open_context(browser: Browser, color_scheme: str = "light") -> BrowserContext:
-    """A fresh reader: empty storage, clipboard allowed, the given system colour scheme."""
+DESKTOP = (1280, 900)
+PHONE = (360, 740)  # a small phone's screen, in CSS pixels
+
+
+def open_context(
+    browser: Browser, color_scheme: str = "light", screen: tuple[int, int] = DESKTOP
+) -> BrowserContext:
+    """A fresh reader: empty storage, clipboard allowed, the given colour scheme and screen."""
     context = browser.new_context(
         color_scheme=color_scheme,  # type: ignore[arg-type]
         permissions=["clipboard-read", "clipboard-write"],
-        viewport={"width": 1280, "height": 900},
+        viewport={"width": screen[0], "height": screen[1]},
     )
     context.set_default_timeout(TIMEOUT_MS)
     return context

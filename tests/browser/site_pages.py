@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
+from api_links import api_page, public_api
 from lesson_source import CodeBlock, code_blocks
 from sybil import Document
 from sybil.parsers.markdown.lexers import RawFencedCodeBlockLexer
@@ -120,11 +121,12 @@ def site_sub_path() -> str:
 
 def site_pages() -> list[SitePage]:
     """Every page: each Markdown file under ``docs/``, each other page in the navigation,
-    and MkDocs' own 404 page."""
+    each module's API page (site_tools/api_pages.py) and MkDocs' own 404 page."""
     config = mkdocs_config()
     sources = {path.relative_to(DOCS) for path in DOCS.rglob("*.md")}
     sources |= {Path(name) for name in _nav_files(config.get("nav", [])) if (DOCS / name).is_file()}
     pages = [SitePage(path.with_suffix("").as_posix(), path.suffix) for path in sources]
+    pages += [SitePage(api_page(module).removesuffix(".md"), "") for module in public_api()]
     return [*sorted(pages, key=lambda page: page.name), SitePage("404", source="")]
 
 

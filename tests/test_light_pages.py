@@ -1,0 +1,75 @@
+"""The hooks that keep pages light change bytes, never what a reader sees.
+
+site_tools/html_whitespace.py drops indentation between tags, site_tools/svg_slim.py
+runs the figures through scour, site_tools/api_styles.py links mkdocstrings' styles on
+the API page only. Screenshots before and after were compared (docs/maintainers.md);
+these tests pin the rules each hook must keep.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from html_whitespace import collapsed
+from svg_slim import slim
+
+SVG = """<?xml version="1.0" encoding="utf-8" standalone="no"?>
+<svg xmlns="http://www.w3.org/2000/svg" width="10pt" height="10pt" viewBox="0 0 10 10">
+ <metadata>made by hand</metadata>
+ <g id="figure_1">
+  <path d="M 1.123456 2 L 3 4" style="fill: none; stroke: #000000"/>
+ </g>
+</svg>
+"""
+
+
+def test_white_space_between_tags_collapses_but_not_inside_pre_or_script() -> None:
+    html = "<p>a</p>\n   <p>b</p>\n<pre><i>x</i>\n    <i>y</i></pre>\n  <script>\n  x\n</script>"
+    assert (
+        collapsed(html)
+        == "<p>a</p>\n<p>b</p>\n<pre><i>x</i>\n    <i>y</i></pre>\n<script>\n  x\n</script>"
+    )
+    assert collapsed("<b>one</b> <i>two</i>") == "<b>one</b> <i>two</i>"  # no line break: kept
+    assert collapsed("<p>a\n   b</p>") == "<p>a\n   b</p>"  # text, not between tags
+
+
+def test_scour_keeps_the_drawing_and_drops_the_rest(tmp_path: Path) -> None:
+    slimmed = slim(SVG, tmp_path)
+    root = ElementTree.fromstring(slimmed)
+    path = root.find(".//{http://www.w3.org/2000/svg}path")
+    assert path is not None
+    assert path.get("d", "").lower().startswith("m1.1235 2")  # 5 significant digits
+    assert "metadata" not in slimmed
+    assert len(slimmed) < len(SVG)
+    assert slim(SVG, tmp_path) == slimmed  # the second time from the cache
+    assert len(list(tmp_path.iterdir())) == 1
+
+
+@pytest.mark.slow
+def test_the_site_serves_the_slim_figures(built_site: Path) -> None:
+    figures = sorted((built_site / "figures").glob("*.svg"))
+    assert figures
+    for figure in figures:
+        text = figure.read_text(encoding="utf-8")
+        assert "<metadata>" not in text, figure.name
+        assert "\n " not in text, figure.name
+
+
+@pytest.mark.slow
+def test_mkdocstrings_styles_only_on_the_api_page(built_site: Path) -> None:
+    api = (built_site / "reference" / "activations.html").read_text(encoding="utf-8")
+    assert "_mkdocstrings.css" in api
+    for name in ("index.html", "reference.html", "basics/relu.html", "labs/lab-1-basics.html"):
+        assert "_mkdocstrings.css" not in (built_site / name).read_text(encoding="utf-8"), name
+
+
+@pytest.mark.slow
+def test_the_search_index_leaves_out_stamps_boxes_and_lab_prose(built_site: Path) -> None:
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(doc["text"] for doc in index["docs"])
+    boxes = ("Install it in one line", "Install lessonlib in one line", "Do this lab")
+    for repeated in ("Outputs checked", "not checked in this build", *boxes):
+        assert repeated not in text, repeated
