@@ -36,6 +36,7 @@ TOOLS = (
     "code_notes.py",
     "forked.py",
     "jupyter_config/jupyter_nbconvert_config.py",
+    "lab_layout.py",
 )
 _STARTUP = (
     "__import__('sys').path.insert(0, {tools!r})\n"

@@ -31,12 +31,16 @@ def test_a_lab_page_keeps_what_each_cell_printed(tmp_path: Path) -> None:
     lab = tmp_path / "lab-0.py"
     lab.write_text(
         "# %% [markdown]\n# ## Sums\n#\n# Two and two make 4.\n\n# %%\nprint(2 + 2)\n\n"
-        '# %% tags=["exercise"]\nraise NotImplementedError\n',
+        '# %% tags=["exercise"]\ndef four():\n    raise NotImplementedError\n\n'
+        "# %%\nprint(four())\n\n"
+        '# %% [markdown] tags=["solution"]\n# ## Reference solutions\n\n'
+        '# %% tags=["solution"]\ndef four():\n    return 2 + 2\n',
         encoding="utf-8",
     )
     page = lab_page(lab)
     assert "```output\n4\n```" in page
-    assert "NotImplementedError" not in page  # the learner's blank is left out, as on the site
+    assert "NotImplementedError" not in page  # the solution runs in the blank's place
+    assert "Reference solutions" not in page  # as on the site
     assert unfounded(prose_numbers(page, {}), sections(page)) == []
     wrong = page.replace("make 4", "make 5")
     assert [number.text for number in unfounded(prose_numbers(wrong, {}), sections(wrong))] == ["5"]

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import jupytext
+import lab_layout
 import pytest
 from lab_wrong_solutions import WRONG, Wrong
 
@@ -46,11 +47,10 @@ class Outcome(NamedTuple):
 
 
 def code_cells(lab: str) -> list[tuple[list[str], str]]:
-    """The (tags, source) of each code cell the site build runs: the learner's cells removed."""
-    notebook = jupytext.read(LAB_DIR / f"{lab}.py")
+    """The (tags, source) of each code cell the site build runs: the solutions in place."""
+    notebook = lab_layout.with_solutions(jupytext.read(LAB_DIR / f"{lab}.py"))
     cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
-    tagged = [(list(cell.metadata.get("tags", [])), cell.source) for cell in cells]
-    return [(tags, source) for tags, source in tagged if "exercise" not in tags]
+    return [(lab_layout.tags(cell), cell.source) for cell in cells]
 
 
 def run_until_check(lab: str, exercise: int, solution: str | None = None) -> Outcome:

@@ -1,15 +1,15 @@
 """The lab notebooks run as the site build runs them, and their checks can fail.
 
-Each lab in ``docs/labs/`` is a jupytext percent-format notebook. Every exercise
-has three code cells: the reference solution (tagged ``solution``), the learner's
-cell (tagged ``exercise``, which raises ``NotImplementedError`` until filled in)
-and a check. The site build removes the ``exercise`` cells and runs the rest
-(``mkdocs.yml``, plugin ``mkdocs-jupyter``); the learner's download keeps them.
+Each lab in ``docs/labs/`` is a jupytext percent-format notebook, written as the
+learner downloads it: under each exercise, the learner's cell (tagged ``exercise``,
+which raises ``NotImplementedError`` until filled in) and a check; at the end, the
+reference solutions (tagged ``solution``), folded. The site build runs it with each
+solution in place of its exercise's cell (``site_tools/lab_layout.py``).
 
 These tests run each lab in a fresh kernel (jupytext -> nbformat -> nbclient +
-ipykernel), both ways: with the reference solutions every cell must succeed and
-every check must pass; with only the learner's empty cells every check must fail,
-so no check passes without calling the code it is meant to check.
+ipykernel), both ways: laid out as the site runs it, every cell must succeed and
+every check must pass; as the learner downloads it, every check must fail, so no
+check passes without calling the code it is meant to check.
 
 The lab's ``.ipynb`` download (site_tools/lab_downloads.py) is run both ways too, as
 the built site serves it, in a kernel of a fresh environment that has only the site's
@@ -18,8 +18,7 @@ wheel (fixture ``reader_venv``); it must hold the same cells, tags and metadata.
 
 from __future__ import annotations
 
-import ast
-import copy
+import html
 import re
 import symtable
 import tempfile
@@ -28,6 +27,7 @@ from pathlib import Path
 import jupytext
 import nbformat
 import pytest
+from lab_layout import FOLDED, solution_pairs, tags, with_solutions
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 from nbformat import NotebookNode
@@ -37,10 +37,6 @@ ROOT = Path(__file__).resolve().parent.parent
 LAB_DIR = ROOT / "docs" / "labs"
 LABS = sorted(LAB_DIR.glob("lab-*.py"))
 PASSED = re.compile(r"^Exercise (\d+) passed", re.MULTILINE)
-SOLUTION_FENCE = re.compile(
-    r"<details><summary>Solution</summary>\s*```python\n(?P<code>.*?)```\s*</details>",
-    re.DOTALL,
-)
 COMPREHENSIONS = {"listcomp", "dictcomp", "setcomp", "genexpr"}  # scopes of their own in 3.11
 KERNEL_TIMEOUT_S = 120  # per cell; a lab runs in seconds, this only stops a hung kernel
 
@@ -53,17 +49,6 @@ def lab_id(path: Path) -> str:
 
 def read_lab(path: Path) -> NotebookNode:
     return jupytext.read(path)
-
-
-def tags(cell: NotebookNode) -> list[str]:
-    return list(cell.get("metadata", {}).get("tags", []))
-
-
-def without(notebook: NotebookNode, tag: str) -> NotebookNode:
-    """A copy of ``notebook`` with every cell tagged ``tag`` removed."""
-    trimmed = copy.deepcopy(notebook)
-    trimmed.cells = [cell for cell in trimmed.cells if tag not in tags(cell)]
-    return trimmed
 
 
 def run(
@@ -95,14 +80,6 @@ def errors(cell: NotebookNode) -> list[str]:
 
 def exercises(notebook: NotebookNode) -> list[tuple[int, NotebookNode]]:
     return [(i, cell) for i, cell in enumerate(notebook.cells) if "exercise" in tags(cell)]
-
-
-def defined_names(source: str) -> set[str]:
-    return {
-        node.name
-        for node in ast.parse(source).body
-        if isinstance(node, ast.FunctionDef | ast.ClassDef)
-    }
 
 
 def globals_read(table: symtable.SymbolTable) -> set[str]:
@@ -156,7 +133,7 @@ def assert_passes_with_the_reference_solutions(
 ) -> None:
     n_exercises = len(exercises(notebook))
     try:
-        executed = run(without(notebook, "exercise"), allow_errors=False, reader=reader)
+        executed = run(with_solutions(notebook), allow_errors=False, reader=reader)
     except CellExecutionError as error:
         pytest.fail(f"{name} fails with its reference solutions:\n{error}")
     passed = [int(n) for cell in executed.cells for n in PASSED.findall(printed(cell))]
@@ -209,8 +186,7 @@ def assert_fails_until_the_learner_writes_the_code(
     notebook: NotebookNode, name: str, reader: ReaderVenv | None = None
 ) -> None:
     """The learner's download, run as is: each check must stop on the empty exercise."""
-    learner = without(notebook, "solution")
-    executed = run(learner, allow_errors=True, reader=reader)
+    executed = run(notebook, allow_errors=True, reader=reader)
     for index, _exercise in exercises(executed):
         check = executed.cells[index + 1]
         assert check.cell_type == "code", f"{name}: no check cell after cell {index}"
@@ -223,25 +199,58 @@ def assert_fails_until_the_learner_writes_the_code(
 
 
 @pytest.mark.parametrize("lab", LABS, ids=lab_id)
-def test_each_exercise_has_a_folded_solution_shown_as_run(lab: Path) -> None:
-    """Solution cell, then exercise cell with the same names; the page shows the same code."""
+def test_the_solutions_wait_folded_at_the_end(lab: Path) -> None:
+    """Under each question the learner's cell; every solution after the last exercise."""
     notebook = read_lab(lab)
     assert notebook.cells[0].cell_type == "markdown"
     assert notebook.cells[0].source.startswith("# Lab ")
-    assert exercises(notebook), f"{lab.name} has no exercise cells"
-    for index, exercise in exercises(notebook):
-        solution = notebook.cells[index - 1]
-        assert "solution" in tags(solution), f"cell {index - 1} should be the reference solution"
+    pairs = solution_pairs(notebook)  # one solution per exercise, defining the same names
+    assert pairs, f"{lab.name} has no exercise cells"
+    first_solution = min(i for i, cell in enumerate(notebook.cells) if "solution" in tags(cell))
+    assert notebook.cells[first_solution].source.startswith("## Reference solutions")
+    assert first_solution > max(index for index, _ in pairs)
+    assert all("solution" in tags(cell) for cell in notebook.cells[first_solution:])
+    for index, solution in pairs:
+        assert "raise NotImplementedError" in notebook.cells[index].source
         assert solution.metadata.get("jupyter", {}).get("source_hidden") is True
-        names = defined_names(solution.source)
-        assert names, f"the solution in cell {index - 1} defines nothing"
-        assert defined_names(exercise.source) == names
-        assert "raise NotImplementedError" in exercise.source
-        shown = SOLUTION_FENCE.findall(notebook.cells[index - 2].source)
-        assert shown == [solution.source.strip() + "\n"], (
-            f"{lab.name}: the folded solution above cell {index - 1} differs from the code "
-            "that runs; copy the solution cell into the <details> block"
-        )
+    shown_early = [cell.source for cell in notebook.cells[:first_solution]]
+    assert not any("<summary>Solution" in source for source in shown_early), (
+        f"{lab.name}: a solution is written out before the appendix"
+    )
+
+
+@pytest.mark.parametrize("lab", LABS, ids=lab_id)
+def test_the_page_shows_each_solution_folded_under_its_exercise(
+    built_site: Path, lab: Path
+) -> None:
+    """The page: one folded solution per exercise, the code that ran; no blanks, no appendix."""
+    page = (built_site / "labs" / f"{lab.stem}.html").read_text(encoding="utf-8")
+    pairs = solution_pairs(read_lab(lab))
+    assert page.count("<summary>Solution</summary>") == len(pairs)
+    for _, solution in pairs:
+        first_line = html.escape(solution.source.strip().splitlines()[0], quote=False)
+        assert first_line in re.sub(r"<[^>]+>", "", page), f"{lab.name}: {first_line!r} not shown"
+    assert "Your code here" not in page
+    assert 'id="reference-solutions"' not in page  # the appendix of the download
+
+
+def test_the_site_layout_folds_the_code_that_runs() -> None:
+    lab = read_lab(LABS[0])
+    laid_out = with_solutions(lab)
+    (index, solution), *_ = solution_pairs(lab)
+    shown = laid_out.cells[index]
+    assert shown.cell_type == "markdown"
+    assert shown.source == FOLDED.format(code=solution.source.strip())
+    assert laid_out.cells[index + 1].source == solution.source
+    assert not any("exercise" in tags(cell) for cell in laid_out.cells)
+
+
+def test_a_solution_that_answers_another_exercise_is_refused() -> None:
+    lab = read_lab(LABS[0])
+    (_, first), (_, second), *_ = solution_pairs(lab)
+    first.source, second.source = second.source, first.source
+    with pytest.raises(ValueError, match="exercise 1 defines"):
+        with_solutions(lab)
 
 
 @pytest.mark.parametrize("lab", LABS, ids=lab_id)
@@ -259,7 +268,7 @@ def test_the_global_data_finder_sees_a_read_and_not_a_call() -> None:
 @pytest.mark.parametrize("lab", LABS, ids=lab_id)
 def test_no_lab_function_reads_data_from_the_labs_globals(lab: Path) -> None:
     """Every function takes its data as arguments, so a copied function works on its own."""
-    notebook = without(read_lab(lab), "exercise")
+    notebook = with_solutions(read_lab(lab))
     source = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "code")
     readers = {name: read for name, read in data_read_by_functions(source).items() if read}
     assert not readers, f"{lab.name}: these functions read the lab's global data: {readers}"

@@ -26,24 +26,18 @@
 # on the lesson's own example, then against `lessonlib`, the library the
 # lessons use, on random data. A check calls your function on copies of its
 # data and fails if your function changes them. When it fails, it says what
-# your code gave and what it expected. On this page the reference solutions
-# have been run, so every check shows what passing looks like. Each solution is
-# folded under **Solution**: try the exercise before you open it.
+# your code gave and what it expected.
 #
 # To do the exercises, download this lab as a notebook or as a script, and
-# install what it needs with the one line under its title.
+# install what it needs with the one line under its title. In the download,
+# each exercise has two code cells: **your cell** (tagged `exercise`), which
+# starts as `raise NotImplementedError`, then the check, which fails until
+# your code is right. The reference solutions wait at the end of the file,
+# under *Reference solutions*, folded away: try each exercise before you look.
 #
-# In the notebook every exercise has three code cells, in this order:
-#
-# 1. the reference solution (tagged `solution`, its code folded away);
-# 2. **your cell** (tagged `exercise`), which starts as
-#    `raise NotImplementedError`;
-# 3. the check.
-#
-# Your cell runs after the solution and replaces it, so the check tests *your*
-# code: it fails until your code is right. The site build and the test suite
-# remove the `exercise` cells before they run the lab, which is why the checks
-# on this page pass with the reference solutions.
+# On this page the reference solutions have run in place of your cells, so
+# every check shows what passing looks like. Each solution is folded under
+# **Solution**, below its exercise.
 
 # %% [markdown]
 # ## Set up
@@ -83,20 +77,6 @@ two_layer_weights = dict(  # the lesson on multi-layer networks, one row of weig
 # adds up the products: z = w₀x₀ + w₁x₁ + …. Write
 # `node_value(input_data, node_weights)`, which takes two equally long 1-D
 # numpy arrays and returns that weighted sum as one number.
-#
-# <details><summary>Solution</summary>
-#
-# ```python
-# def node_value(input_data, node_weights):
-#     return (input_data * node_weights).sum()  # one product per input, then their sum
-# ```
-#
-# </details>
-
-
-# %% tags=["solution"] jupyter={"source_hidden": true}
-def node_value(input_data, node_weights):
-    return (input_data * node_weights).sum()  # one product per input, then their sum
 
 
 # %% tags=["exercise"]
@@ -138,20 +118,6 @@ print("Exercise 1 passed: node_value agrees with lessonlib.weighted_sum on 20 ra
 #
 # ReLU keeps a positive number and turns a negative one into 0. Write
 # `relu(x)` for one number x.
-#
-# <details><summary>Solution</summary>
-#
-# ```python
-# def relu(x):
-#     return x if x > 0 else 0
-# ```
-#
-# </details>
-
-
-# %% tags=["solution"] jupyter={"source_hidden": true}
-def relu(x):
-    return x if x > 0 else 0
 
 
 # %% tags=["exercise"]
@@ -181,26 +147,6 @@ print("Exercise 2 passed: relu agrees with lessonlib.relu.")
 # like `lesson_weights` in the set-up cell, for a row with any number of
 # inputs. Return the prediction ŷ as one number. You can build it from your
 # `node_value` and `relu`.
-#
-# <details><summary>Solution</summary>
-#
-# ```python
-# def predict_with_network(input_data_row, weights):
-#     hidden_outputs = np.array(
-#         [relu(node_value(input_data_row, weights[node])) for node in ("node_0", "node_1")]
-#     )
-#     return relu(node_value(hidden_outputs, weights["output"]))
-# ```
-#
-# </details>
-
-
-# %% tags=["solution"] jupyter={"source_hidden": true}
-def predict_with_network(input_data_row, weights):
-    hidden_outputs = np.array(
-        [relu(node_value(input_data_row, weights[node])) for node in ("node_0", "node_1")]
-    )
-    return relu(node_value(hidden_outputs, weights["output"]))
 
 
 # %% tags=["exercise"]
@@ -252,24 +198,6 @@ print("Exercise 3 passed: predict_with_network agrees with lessonlib on 50 rando
 # for any number of inputs; return a 1-D array with one prediction per row.
 # You can do it without a Python loop: `np.maximum(values, 0)` applies ReLU to
 # a whole array.
-#
-# <details><summary>Solution</summary>
-#
-# ```python
-# def predict_all_rows(input_data, weights):
-#     hidden_weights = np.array([weights["node_0"], weights["node_1"]])  # (2, n_inputs)
-#     hidden_outputs = np.maximum(input_data @ hidden_weights.T, 0)  # (n_rows, 2)
-#     return np.maximum(hidden_outputs @ weights["output"], 0)  # (n_rows,)
-# ```
-#
-# </details>
-
-
-# %% tags=["solution"] jupyter={"source_hidden": true}
-def predict_all_rows(input_data, weights):
-    hidden_weights = np.array([weights["node_0"], weights["node_1"]])  # (2, n_inputs)
-    hidden_outputs = np.maximum(input_data @ hidden_weights.T, 0)  # (n_rows, 2)
-    return np.maximum(hidden_outputs @ weights["output"], 0)  # (n_rows,)
 
 
 # %% tags=["exercise"]
@@ -321,28 +249,6 @@ print("Exercise 4 passed: predict_all_rows agrees with lessonlib.predict_batch o
 # `predict_with_network2(input_data_row, weights)`, where `weights` is a dict
 # like `two_layer_weights` in the set-up cell, for a row with any number of
 # inputs. Return ŷ as one number.
-#
-# <details><summary>Solution</summary>
-#
-# ```python
-# def predict_with_network2(input_data_row, weights):
-#     values = input_data_row  # what flows into the first hidden layer
-#     for layer in (0, 1):
-#         nodes = [f"node_{layer}_{index}" for index in (0, 1)]
-#         values = np.array([relu(node_value(values, weights[node])) for node in nodes])
-#     return node_value(values, weights["output"])  # no ReLU at the output
-# ```
-#
-# </details>
-
-
-# %% tags=["solution"] jupyter={"source_hidden": true}
-def predict_with_network2(input_data_row, weights):
-    values = input_data_row  # what flows into the first hidden layer
-    for layer in (0, 1):
-        nodes = [f"node_{layer}_{index}" for index in (0, 1)]
-        values = np.array([relu(node_value(values, weights[node])) for node in nodes])
-    return node_value(values, weights["output"])  # no ReLU at the output
 
 
 # %% tags=["exercise"]
@@ -413,3 +319,64 @@ print(
     "two hidden layers, all rows at once:",
     lessonlib.predict_batch([[3, 5]], two_layer_weights, lessonlib.relu),
 )
+
+
+# %% [markdown] tags=["solution"]
+# ## Reference solutions
+#
+# One reference solution for each exercise, in order, each folded away. Open
+# one once you have tried its exercise. Running a cell here replaces your
+# function of the same name with the reference one.
+
+# %% [markdown] tags=["solution"]
+# ### Exercise 1: compute one node's value
+
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+def node_value(input_data, node_weights):
+    return (input_data * node_weights).sum()  # one product per input, then their sum
+
+
+# %% [markdown] tags=["solution"]
+# ### Exercise 2: write ReLU
+
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+def relu(x):
+    return x if x > 0 else 0
+
+
+# %% [markdown] tags=["solution"]
+# ### Exercise 3: write predict_with_network yourself
+
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+def predict_with_network(input_data_row, weights):
+    hidden_outputs = np.array(
+        [relu(node_value(input_data_row, weights[node])) for node in ("node_0", "node_1")]
+    )
+    return relu(node_value(hidden_outputs, weights["output"]))
+
+
+# %% [markdown] tags=["solution"]
+# ### Exercise 4: predict every row at once
+
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+def predict_all_rows(input_data, weights):
+    hidden_weights = np.array([weights["node_0"], weights["node_1"]])  # (2, n_inputs)
+    hidden_outputs = np.maximum(input_data @ hidden_weights.T, 0)  # (n_rows, 2)
+    return np.maximum(hidden_outputs @ weights["output"], 0)  # (n_rows,)
+
+
+# %% [markdown] tags=["solution"]
+# ### Exercise 5: two hidden layers
+
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+def predict_with_network2(input_data_row, weights):
+    values = input_data_row  # what flows into the first hidden layer
+    for layer in (0, 1):
+        nodes = [f"node_{layer}_{index}" for index in (0, 1)]
+        values = np.array([relu(node_value(values, weights[node])) for node in nodes])
+    return node_value(values, weights["output"])  # no ReLU at the output

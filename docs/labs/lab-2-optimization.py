@@ -25,24 +25,18 @@
 # on the lesson's own example, then against `lessonlib`, the library the
 # lessons use, on random data. A check calls your function on copies of its
 # data and fails if your function changes them. When it fails, it says what
-# your code gave and what it expected. On this page the reference solutions
-# have been run, so every check shows what passing looks like. Each solution is
-# folded under **Solution**: try the exercise before you open it.
+# your code gave and what it expected.
 #
 # To do the exercises, download this lab as a notebook or as a script, and
-# install what it needs with the one line under its title.
+# install what it needs with the one line under its title. In the download,
+# each exercise has two code cells: **your cell** (tagged `exercise`), which
+# starts as `raise NotImplementedError`, then the check, which fails until
+# your code is right. The reference solutions wait at the end of the file,
+# under *Reference solutions*, folded away: try each exercise before you look.
 #
-# In the notebook every exercise has three code cells, in this order:
-#
-# 1. the reference solution (tagged `solution`, its code folded away);
-# 2. **your cell** (tagged `exercise`), which starts as
-#    `raise NotImplementedError`;
-# 3. the check.
-#
-# Your cell runs after the solution and replaces it, so the check tests *your*
-# code: it fails until your code is right. The site build and the test suite
-# remove the `exercise` cells before they run the lab, which is why the checks
-# on this page pass with the reference solutions.
+# On this page the reference solutions have run in place of your cells, so
+# every check shows what passing looks like. Each solution is folded under
+# **Solution**, below its exercise.
 
 # %% [markdown]
 # ## Set up
@@ -72,22 +66,6 @@ lesson_point, lesson_target, lesson_weights = np.array([1, 2, 3]), 0, np.array([
 # Write `get_error(input_data, target, weights)` for one data point, where
 # `input_data` and `weights` are 1-D arrays of the same length and `target`
 # is a number. Return the error e = ŷ - y as one number.
-#
-# <details><summary>Solution</summary>
-#
-# ```python
-# def get_error(input_data, target, weights):
-#     prediction = input_data @ weights  # the weighted sum of the inputs
-#     return prediction - target
-# ```
-#
-# </details>
-
-
-# %% tags=["solution"] jupyter={"source_hidden": true}
-def get_error(input_data, target, weights):
-    prediction = input_data @ weights  # the weighted sum of the inputs
-    return prediction - target
 
 
 # %% tags=["exercise"]
@@ -132,22 +110,6 @@ print("Exercise 1 passed: get_error agrees with lessonlib on 50 random points.")
 # scikit-learn, for two equally long lists or 1-D arrays of numbers, and
 # return one number. The check passes Python lists, so convert them with
 # `np.asarray` first.
-#
-# <details><summary>Solution</summary>
-#
-# ```python
-# def mean_squared_error(targets, predictions):
-#     errors = np.asarray(predictions) - np.asarray(targets)  # one per point
-#     return np.mean(errors**2)
-# ```
-#
-# </details>
-
-
-# %% tags=["solution"] jupyter={"source_hidden": true}
-def mean_squared_error(targets, predictions):
-    errors = np.asarray(predictions) - np.asarray(targets)  # one per point
-    return np.mean(errors**2)
 
 
 # %% tags=["exercise"]
@@ -197,22 +159,6 @@ print("Exercise 2 passed: mean_squared_error agrees with lessonlib for 1 to 29 p
 # The check also nudges each weight a tiny step h up and down and measures
 # how the loss changes, (L(w + h) - L(w - h)) / 2h, a central finite
 # difference: a slope that is right agrees with it.
-#
-# <details><summary>Solution</summary>
-#
-# ```python
-# def get_slope(input_data, target, weights):
-#     error = get_error(input_data, target, weights)
-#     return 2 * error * input_data  # one slope per weight
-# ```
-#
-# </details>
-
-
-# %% tags=["solution"] jupyter={"source_hidden": true}
-def get_slope(input_data, target, weights):
-    error = get_error(input_data, target, weights)
-    return 2 * error * input_data  # one slope per weight
 
 
 # %% tags=["exercise"]
@@ -269,22 +215,6 @@ print("Exercise 3 passed: get_slope agrees with lessonlib and with finite differ
 # `gradient_descent_step(input_data, target, weights, learning_rate)`, which
 # returns the new weights as a new array and leaves `weights` as it was. The
 # check tries several learning rates.
-#
-# <details><summary>Solution</summary>
-#
-# ```python
-# def gradient_descent_step(input_data, target, weights, learning_rate):
-#     slope = get_slope(input_data, target, weights)
-#     return weights - learning_rate * slope  # a new array: weights is unchanged
-# ```
-#
-# </details>
-
-
-# %% tags=["solution"] jupyter={"source_hidden": true}
-def gradient_descent_step(input_data, target, weights, learning_rate):
-    slope = get_slope(input_data, target, weights)
-    return weights - learning_rate * slope  # a new array: weights is unchanged
 
 
 # %% tags=["exercise"]
@@ -334,28 +264,6 @@ print("Exercise 4 passed: gradient_descent_step moves against the slope at 50 le
 # which returns two things: the final weights, and the list of the
 # `n_updates` squared errors in the order they were recorded. Leave the
 # starting `weights` as they were.
-#
-# <details><summary>Solution</summary>
-#
-# ```python
-# def gradient_descent(input_data, target, weights, learning_rate, n_updates):
-#     losses = []  # the squared error after each update
-#     for _ in range(n_updates):
-#         weights = gradient_descent_step(input_data, target, weights, learning_rate)
-#         losses.append(get_error(input_data, target, weights) ** 2)
-#     return weights, losses
-# ```
-#
-# </details>
-
-
-# %% tags=["solution"] jupyter={"source_hidden": true}
-def gradient_descent(input_data, target, weights, learning_rate, n_updates):
-    losses = []  # the squared error after each update
-    for _ in range(n_updates):
-        weights = gradient_descent_step(input_data, target, weights, learning_rate)
-        losses.append(get_error(input_data, target, weights) ** 2)
-    return weights, losses
 
 
 # %% tags=["exercise"]
@@ -453,3 +361,63 @@ point_slopes = [
 ]
 print("batch slopes:", lessonlib.get_slope(rows, targets, lesson_weights).round(4))
 print("mean of the points' slopes:", np.mean(point_slopes, axis=0).round(4))
+
+
+# %% [markdown] tags=["solution"]
+# ## Reference solutions
+#
+# One reference solution for each exercise, in order, each folded away. Open
+# one once you have tried its exercise. Running a cell here replaces your
+# function of the same name with the reference one.
+
+# %% [markdown] tags=["solution"]
+# ### Exercise 1: measure the error
+
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+def get_error(input_data, target, weights):
+    prediction = input_data @ weights  # the weighted sum of the inputs
+    return prediction - target
+
+
+# %% [markdown] tags=["solution"]
+# ### Exercise 2: the mean squared error
+
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+def mean_squared_error(targets, predictions):
+    errors = np.asarray(predictions) - np.asarray(targets)  # one per point
+    return np.mean(errors**2)
+
+
+# %% [markdown] tags=["solution"]
+# ### Exercise 3: the slope for every weight
+
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+def get_slope(input_data, target, weights):
+    error = get_error(input_data, target, weights)
+    return 2 * error * input_data  # one slope per weight
+
+
+# %% [markdown] tags=["solution"]
+# ### Exercise 4: take one step downhill
+
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+def gradient_descent_step(input_data, target, weights, learning_rate):
+    slope = get_slope(input_data, target, weights)
+    return weights - learning_rate * slope  # a new array: weights is unchanged
+
+
+# %% [markdown] tags=["solution"]
+# ### Exercise 5: make many updates
+
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+def gradient_descent(input_data, target, weights, learning_rate, n_updates):
+    losses = []  # the squared error after each update
+    for _ in range(n_updates):
+        weights = gradient_descent_step(input_data, target, weights, learning_rate)
+        losses.append(get_error(input_data, target, weights) ** 2)
+    return weights, losses

@@ -27,24 +27,18 @@
 # on the lesson's own example, then against `lessonlib`, the library the
 # lessons use, on random data. A check calls your function on copies of its
 # data and fails if your function changes them. When it fails, it says what
-# your code gave and what it expected. On this page the reference solutions
-# have been run, so every check shows what passing looks like. Each solution is
-# folded under **Solution**: try the exercise before you open it.
+# your code gave and what it expected.
 #
 # To do the exercises, download this lab as a notebook or as a script, and
-# install what it needs with the one line under its title.
+# install what it needs with the one line under its title. In the download,
+# each exercise has two code cells: **your cell** (tagged `exercise`), which
+# starts as `raise NotImplementedError`, then the check, which fails until
+# your code is right. The reference solutions wait at the end of the file,
+# under *Reference solutions*, folded away: try each exercise before you look.
 #
-# In the notebook every exercise has three code cells, in this order:
-#
-# 1. the reference solution (tagged `solution`, its code folded away);
-# 2. **your cell** (tagged `exercise`), which starts as
-#    `raise NotImplementedError`;
-# 3. the check.
-#
-# Your cell runs after the solution and replaces it, so the check tests *your*
-# code: it fails until your code is right. The site build and the test suite
-# remove the `exercise` cells before they run the lab, which is why the checks
-# on this page pass with the reference solutions.
+# On this page the reference solutions have run in place of your cells, so
+# every check shows what passing looks like. Each solution is folded under
+# **Solution**, below its exercise.
 
 # %% [markdown]
 # ## Set up
@@ -130,30 +124,6 @@ random_examples = [random_example(np.random.default_rng(seed)) for seed in range
 # written overflows for very negative x, where e⁻ˣ grows past the largest
 # float; the checks stay in a range where it is exact, and `lessonlib.sigmoid`
 # shows how to avoid the overflow.
-#
-# <details><summary>Solution</summary>
-#
-# ```python
-# def sigmoid(x):
-#     return 1 / (1 + np.exp(-x))
-#
-#
-# def sigmoid_slope(x):
-#     s = sigmoid(x)
-#     return s * (1 - s)
-# ```
-#
-# </details>
-
-
-# %% tags=["solution"] jupyter={"source_hidden": true}
-def sigmoid(x):
-    return 1 / (1 + np.exp(-x))
-
-
-def sigmoid_slope(x):
-    s = sigmoid(x)
-    return s * (1 - s)
 
 
 # %% tags=["exercise"]
@@ -200,24 +170,6 @@ print("Exercise 1 passed: sigmoid and its slope agree with lessonlib.")
 # Return two things: the hidden layer's outputs a⁽¹⁾ and the network's
 # outputs a⁽²⁾. The check also tries the random networks, so use the
 # arguments, not the variables of the set-up cell.
-#
-# <details><summary>Solution</summary>
-#
-# ```python
-# def forward_pass(inputs, hidden_weights, hidden_bias, output_weights, output_bias):
-#     hidden_outputs = sigmoid(hidden_weights @ inputs + hidden_bias)  # a⁽¹⁾: (n_hidden,)
-#     outputs = sigmoid(output_weights @ hidden_outputs + output_bias)  # a⁽²⁾: (n_outputs,)
-#     return hidden_outputs, outputs
-# ```
-#
-# </details>
-
-
-# %% tags=["solution"] jupyter={"source_hidden": true}
-def forward_pass(inputs, hidden_weights, hidden_bias, output_weights, output_bias):
-    hidden_outputs = sigmoid(hidden_weights @ inputs + hidden_bias)  # a⁽¹⁾: (n_hidden,)
-    outputs = sigmoid(output_weights @ hidden_outputs + output_bias)  # a⁽²⁾: (n_outputs,)
-    return hidden_outputs, outputs
 
 
 # %% tags=["exercise"]
@@ -275,24 +227,6 @@ print("Exercise 2 passed: forward_pass agrees with lessonlib.forward on 21 netwo
 # two things: the output deltas (n_outputs,) and the slopes of the output
 # weights (n_outputs, n_hidden), laid out like `output_weights`.
 # `np.outer(u, v)` builds the matrix of every `u[j] * v[k]`.
-#
-# <details><summary>Solution</summary>
-#
-# ```python
-# def output_layer_slopes(hidden_outputs, outputs, targets):
-#     output_deltas = (outputs - targets) * outputs * (1 - outputs)  # δ⁽²⁾: (n_outputs,)
-#     weight_slopes = np.outer(output_deltas, hidden_outputs)  # (n_outputs, n_hidden)
-#     return output_deltas, weight_slopes
-# ```
-#
-# </details>
-
-
-# %% tags=["solution"] jupyter={"source_hidden": true}
-def output_layer_slopes(hidden_outputs, outputs, targets):
-    output_deltas = (outputs - targets) * outputs * (1 - outputs)  # δ⁽²⁾: (n_outputs,)
-    weight_slopes = np.outer(output_deltas, hidden_outputs)  # (n_outputs, n_hidden)
-    return output_deltas, weight_slopes
 
 
 # %% tags=["exercise"]
@@ -352,24 +286,6 @@ print("Exercise 3 passed: the output layer's slopes agree with lessonlib.backwar
 # out like `hidden_weights`. Use the output weights you are given, as they
 # were in the forward pass: every slope describes the network before any
 # weight changes.
-#
-# <details><summary>Solution</summary>
-#
-# ```python
-# def hidden_layer_slopes(inputs, hidden_outputs, output_deltas, output_weights):
-#     slope_at_hidden = output_weights.T @ output_deltas  # ∂L/∂a⁽¹⁾: (n_hidden,)
-#     hidden_deltas = slope_at_hidden * hidden_outputs * (1 - hidden_outputs)  # δ⁽¹⁾
-#     return np.outer(hidden_deltas, inputs)  # (n_hidden, n_inputs)
-# ```
-#
-# </details>
-
-
-# %% tags=["solution"] jupyter={"source_hidden": true}
-def hidden_layer_slopes(inputs, hidden_outputs, output_deltas, output_weights):
-    slope_at_hidden = output_weights.T @ output_deltas  # ∂L/∂a⁽¹⁾: (n_hidden,)
-    hidden_deltas = slope_at_hidden * hidden_outputs * (1 - hidden_outputs)  # δ⁽¹⁾
-    return np.outer(hidden_deltas, inputs)  # (n_hidden, n_inputs)
 
 
 # %% tags=["exercise"]
@@ -434,30 +350,6 @@ print("Exercise 4 passed: the hidden layer's slopes agree with lessonlib and fin
 #
 # Return the network after the epoch. The check uses its own learning rate and
 # batch size, and compares the network with one epoch of `lessonlib.train`.
-#
-# <details><summary>Solution</summary>
-#
-# ```python
-# def train_one_epoch(network, inputs, labels, learning_rate, batch_size, rng):
-#     for rows in lessonlib.minibatches(len(inputs), batch_size, rng):
-#         _, gradients = lessonlib.loss_and_gradients(
-#             network, inputs[rows], labels[rows], lessonlib.softmax_cross_entropy
-#         )
-#         network = lessonlib.updated_network(network, gradients, learning_rate)
-#     return network
-# ```
-#
-# </details>
-
-
-# %% tags=["solution"] jupyter={"source_hidden": true}
-def train_one_epoch(network, inputs, labels, learning_rate, batch_size, rng):
-    for rows in lessonlib.minibatches(len(inputs), batch_size, rng):
-        _, gradients = lessonlib.loss_and_gradients(
-            network, inputs[rows], labels[rows], lessonlib.softmax_cross_entropy
-        )
-        network = lessonlib.updated_network(network, gradients, learning_rate)
-    return network
 
 
 # %% tags=["exercise"]
@@ -513,22 +405,6 @@ print("Exercise 5 passed: one epoch agrees with lessonlib.train.")
 # `accuracy(labels, outputs)`: the fraction of rows whose predicted class is
 # the label, one number from 0 to 1, for labels (n_rows,) and outputs
 # (n_rows, n_classes).
-#
-# <details><summary>Solution</summary>
-#
-# ```python
-# def accuracy(labels, outputs):
-#     predicted = outputs.argmax(axis=1)  # the class of each row: (n_rows,)
-#     return np.mean(predicted == labels)
-# ```
-#
-# </details>
-
-
-# %% tags=["solution"] jupyter={"source_hidden": true}
-def accuracy(labels, outputs):
-    predicted = outputs.argmax(axis=1)  # the class of each row: (n_rows,)
-    return np.mean(predicted == labels)
 
 
 # %% tags=["exercise"]
@@ -629,3 +505,81 @@ print("deltas, layers 1 and 2:     ", [deltas.round(8).tolist() for deltas in gr
 for learning_rate, n_epochs in [(0.05, 20), (0.5, 60)]:
     digits_result = digits_accuracy(train, test, learning_rate, n_epochs)
     print(f"learning rate {learning_rate}, {n_epochs} epochs: test accuracy {digits_result:.1%}")
+
+
+# %% [markdown] tags=["solution"]
+# ## Reference solutions
+#
+# One reference solution for each exercise, in order, each folded away. Open
+# one once you have tried its exercise. Running a cell here replaces your
+# function of the same name with the reference one.
+
+# %% [markdown] tags=["solution"]
+# ### Exercise 1: write the sigmoid and its slope
+
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+def sigmoid(x):
+    return 1 / (1 + np.exp(-x))
+
+
+def sigmoid_slope(x):
+    s = sigmoid(x)
+    return s * (1 - s)
+
+
+# %% [markdown] tags=["solution"]
+# ### Exercise 2: run the network forward
+
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+def forward_pass(inputs, hidden_weights, hidden_bias, output_weights, output_bias):
+    hidden_outputs = sigmoid(hidden_weights @ inputs + hidden_bias)  # a⁽¹⁾: (n_hidden,)
+    outputs = sigmoid(output_weights @ hidden_outputs + output_bias)  # a⁽²⁾: (n_outputs,)
+    return hidden_outputs, outputs
+
+
+# %% [markdown] tags=["solution"]
+# ### Exercise 3: the slopes of the output layer
+
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+def output_layer_slopes(hidden_outputs, outputs, targets):
+    output_deltas = (outputs - targets) * outputs * (1 - outputs)  # δ⁽²⁾: (n_outputs,)
+    weight_slopes = np.outer(output_deltas, hidden_outputs)  # (n_outputs, n_hidden)
+    return output_deltas, weight_slopes
+
+
+# %% [markdown] tags=["solution"]
+# ### Exercise 4: the slopes of the hidden layer
+
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+def hidden_layer_slopes(inputs, hidden_outputs, output_deltas, output_weights):
+    slope_at_hidden = output_weights.T @ output_deltas  # ∂L/∂a⁽¹⁾: (n_hidden,)
+    hidden_deltas = slope_at_hidden * hidden_outputs * (1 - hidden_outputs)  # δ⁽¹⁾
+    return np.outer(hidden_deltas, inputs)  # (n_hidden, n_inputs)
+
+
+# %% [markdown] tags=["solution"]
+# ### Exercise 5: train on mini-batches
+
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+def train_one_epoch(network, inputs, labels, learning_rate, batch_size, rng):
+    for rows in lessonlib.minibatches(len(inputs), batch_size, rng):
+        _, gradients = lessonlib.loss_and_gradients(
+            network, inputs[rows], labels[rows], lessonlib.softmax_cross_entropy
+        )
+        network = lessonlib.updated_network(network, gradients, learning_rate)
+    return network
+
+
+# %% [markdown] tags=["solution"]
+# ### Exercise 6: measure accuracy
+
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+def accuracy(labels, outputs):
+    predicted = outputs.argmax(axis=1)  # the class of each row: (n_rows,)
+    return np.mean(predicted == labels)

@@ -21,36 +21,24 @@
 # - Measuring the size of each layer's slopes, to spot vanishing gradients.
 # - Deciding when to stop training from the validation losses.
 #
-# **Download:** <a href="lab-4-training.py" download>lab-4-training.py</a>,
-# this lab as a notebook.
-#
 # **How this lab works**
 #
 # Each exercise says what to write, and a *check* cell tests your code: first
 # on an example from the lessons, then against `lessonlib`, the library the
 # lessons use, on random data. A check calls your function on copies of its
 # data and fails if your function changes them. When it fails, it says what
-# your code gave and what it expected. On this page the reference solutions
-# have been run, so every check shows what passing looks like. Each solution is
-# folded under **Solution**: try the exercise before you open it.
+# your code gave and what it expected.
 #
-# To do the exercises, download this lab. It is a Jupyter notebook saved as a
-# plain Python file (jupytext's "percent" format). Open it in JupyterLab with
-# `jupytext` installed, convert it with `jupytext --to ipynb lab-4-training.py`,
-# or run its `# %%` cells in an editor that understands them. You need `numpy`,
-# `lessonlib` and `scikit-learn`.
+# To do the exercises, download this lab as a notebook or as a script, and
+# install what it needs with the one line under its title. In the download,
+# each exercise has two code cells: **your cell** (tagged `exercise`), which
+# starts as `raise NotImplementedError`, then the check, which fails until
+# your code is right. The reference solutions wait at the end of the file,
+# under *Reference solutions*, folded away: try each exercise before you look.
 #
-# In the notebook every exercise has three code cells, in this order:
-#
-# 1. the reference solution (tagged `solution`, its code folded away);
-# 2. **your cell** (tagged `exercise`), which starts as
-#    `raise NotImplementedError`;
-# 3. the check.
-#
-# Your cell runs after the solution and replaces it, so the check tests *your*
-# code: it fails until your code is right. The site build and the test suite
-# remove the `exercise` cells before they run the lab, which is why the checks
-# on this page pass with the reference solutions.
+# On this page the reference solutions have run in place of your cells, so
+# every check shows what passing looks like. Each solution is folded under
+# **Solution**, below its exercise.
 
 # %% [markdown]
 # ## Set up
@@ -102,20 +90,6 @@ pixels, digit_labels = digits.data / 16, digits.target  # (1797, 64) pixels from
 # between -1 and 1; at -1 it keeps its size and only changes sign, and
 # beyond, it grows. Write `largest_stable_rate(input_data)`, the learning
 # rate η at which the factor is exactly -1, for a 1-D array `input_data`.
-#
-# <details><summary>Solution</summary>
-#
-# ```python
-# def largest_stable_rate(input_data):
-#     return 1 / (input_data @ input_data)  # 1 - 2η(x · x) = -1
-# ```
-#
-# </details>
-
-
-# %% tags=["solution"] jupyter={"source_hidden": true}
-def largest_stable_rate(input_data):
-    return 1 / (input_data @ input_data)  # 1 - 2η(x · x) = -1
 
 
 # %% tags=["exercise"]
@@ -182,22 +156,6 @@ print("Exercise 1 passed: just below your rate descent converges, just above it 
 # of its nodes are dead on the rows `inputs`. `lessonlib.forward(network,
 # inputs).pre_activations` holds each layer's weighted sums, an array
 # (n_rows, n_nodes) per layer.
-#
-# <details><summary>Solution</summary>
-#
-# ```python
-# def dead_nodes(network, inputs):
-#     hidden_sums = lessonlib.forward(network, inputs).pre_activations[:-1]
-#     return [int((sums <= 0).all(axis=0).sum()) for sums in hidden_sums]
-# ```
-#
-# </details>
-
-
-# %% tags=["solution"] jupyter={"source_hidden": true}
-def dead_nodes(network, inputs):
-    hidden_sums = lessonlib.forward(network, inputs).pre_activations[:-1]
-    return [int((sums <= 0).all(axis=0).sum()) for sums in hidden_sums]
 
 
 # %% tags=["exercise"]
@@ -268,26 +226,6 @@ print("Exercise 2 passed: dead_nodes counts the nodes whose ReLU slope is 0 on e
 # `lessonlib.loss_and_gradients(network, inputs, labels,
 # lessonlib.softmax_cross_entropy)` returns the loss and the gradients;
 # `gradients.weights` holds one array of weight slopes per layer.
-#
-# <details><summary>Solution</summary>
-#
-# ```python
-# def layer_slope_sizes(network, inputs, labels):
-#     _, gradients = lessonlib.loss_and_gradients(
-#         network, inputs, labels, lessonlib.softmax_cross_entropy
-#     )
-#     return [np.sqrt(np.mean(slopes**2)) for slopes in gradients.weights]
-# ```
-#
-# </details>
-
-
-# %% tags=["solution"] jupyter={"source_hidden": true}
-def layer_slope_sizes(network, inputs, labels):
-    _, gradients = lessonlib.loss_and_gradients(
-        network, inputs, labels, lessonlib.softmax_cross_entropy
-    )
-    return [np.sqrt(np.mean(slopes**2)) for slopes in gradients.weights]
 
 
 # %% tags=["exercise"]
@@ -358,32 +296,6 @@ print("Exercise 3 passed: layer_slope_sizes agrees with lessonlib.slope_sizes.")
 # and patience 3, epoch 3 is the best, epochs 4 to 6 bring nothing lower, and
 # training stops after epoch 6, keeping epoch 3. It never sees the lower loss
 # of epoch 7: that is the price of patience 3.
-#
-# <details><summary>Solution</summary>
-#
-# ```python
-# def early_stopping(validation_losses, patience):
-#     best_epoch, best_loss = 0, np.inf
-#     for epoch, loss in enumerate(validation_losses, start=1):
-#         if loss < best_loss:
-#             best_epoch, best_loss = epoch, loss
-#         elif epoch - best_epoch >= patience:
-#             return epoch, best_epoch
-#     return len(validation_losses), best_epoch
-# ```
-#
-# </details>
-
-
-# %% tags=["solution"] jupyter={"source_hidden": true}
-def early_stopping(validation_losses, patience):
-    best_epoch, best_loss = 0, np.inf
-    for epoch, loss in enumerate(validation_losses, start=1):
-        if loss < best_loss:
-            best_epoch, best_loss = epoch, loss
-        elif epoch - best_epoch >= patience:
-            return epoch, best_epoch
-    return len(validation_losses), best_epoch
 
 
 # %% tags=["exercise"]
@@ -521,3 +433,56 @@ print(
     f" fastest {largest_stable_rate(row) / 2:.1f}"
 )
 print("patience 10: (stop, best) =", early_stopping(result.validation_losses, 10))
+
+
+# %% [markdown] tags=["solution"]
+# ## Reference solutions
+#
+# One reference solution for each exercise, in order, each folded away. Open
+# one once you have tried its exercise. Running a cell here replaces your
+# function of the same name with the reference one.
+
+# %% [markdown] tags=["solution"]
+# ### Exercise 1: the largest stable learning rate
+
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+def largest_stable_rate(input_data):
+    return 1 / (input_data @ input_data)  # 1 - 2η(x · x) = -1
+
+
+# %% [markdown] tags=["solution"]
+# ### Exercise 2: count the dead nodes
+
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+def dead_nodes(network, inputs):
+    hidden_sums = lessonlib.forward(network, inputs).pre_activations[:-1]
+    return [int((sums <= 0).all(axis=0).sum()) for sums in hidden_sums]
+
+
+# %% [markdown] tags=["solution"]
+# ### Exercise 3: the size of each layer's slopes
+
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+def layer_slope_sizes(network, inputs, labels):
+    _, gradients = lessonlib.loss_and_gradients(
+        network, inputs, labels, lessonlib.softmax_cross_entropy
+    )
+    return [np.sqrt(np.mean(slopes**2)) for slopes in gradients.weights]
+
+
+# %% [markdown] tags=["solution"]
+# ### Exercise 4: early stopping by hand
+
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+def early_stopping(validation_losses, patience):
+    best_epoch, best_loss = 0, np.inf
+    for epoch, loss in enumerate(validation_losses, start=1):
+        if loss < best_loss:
+            best_epoch, best_loss = epoch, loss
+        elif epoch - best_epoch >= patience:
+            return epoch, best_epoch
+    return len(validation_losses), best_epoch
