@@ -74,7 +74,6 @@ def with_solutions(notebook: NotebookNode) -> NotebookNode:
             continue
         solution = copy.deepcopy(in_place[index])
         folded = nbformat.v4.new_markdown_cell(FOLDED.format(code=solution.source.strip()))
-        folded.id = f"{solution.get('id', index)}-shown"
         laid_out.cells += [folded, solution]
     return laid_out
 

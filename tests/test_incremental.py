@@ -31,7 +31,10 @@ import pytest
 import lessonlib
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT = ("docs", "lessonlib", "overrides", "site_tools", "mkdocs.yml")
+PROJECT = (  # what a build reads: the wheel hook packs pyproject.toml, README.md and LICENSE
+    *("docs", "lessonlib", "overrides", "site_tools", "mkdocs.yml"),
+    *("pyproject.toml", "README.md", "LICENSE"),
+)
 LAB = "docs/labs/lab-1-basics.py"
 ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1000000000"}
 #: Builds the site, applies the edits (JSON: path -> new text) and builds again, in
