@@ -49,7 +49,8 @@ from checked_output import output_mismatch, run_block  # noqa: E402
 from figure_registry import REGISTRY, read_registry  # noqa: E402
 from lab_page import file_line, lab_page  # noqa: E402
 from lesson_source import CodeBlock, code_blocks, missing_module, runnable_source  # noqa: E402
-from prose_numbers import Number, numbers_in, prose_numbers, sections, unfounded  # noqa: E402
+from prose_numbers import prose_numbers, sections, unfounded  # noqa: E402
+from written_numbers import Number, numbers_in  # noqa: E402
 
 # A number as printed: -3, 0.4993, 9.6e-05, 0. (numpy prints "0." in float arrays)
 NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?(?![\w])")
