@@ -32,7 +32,7 @@ def test_a_number_restates_what_rounds_or_cuts_to_it(
 
 
 def test_prose_reads_signs_lists_and_words() -> None:
-    assert only("the error is −4") == -4
+    assert only("the error is \u22124") == -4  # a minus sign, as the lessons write it
     assert [n.value for n in numbers_in("3 - 4", prose=True)] == [3, 4]  # a subtraction
     assert [n.value for n in numbers_in("a 1-D array in lab-1-basics.py", prose=True)] == []
     assert only("6,570 weights") == 6570
