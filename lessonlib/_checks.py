@@ -147,9 +147,19 @@ def as_generator(rng: object, name: str = "rng") -> np.random.Generator:
     return rng
 
 
-def as_labels(value: object, name: str, n_classes: int | None = None) -> NDArray[np.intp]:
-    """Return ``value`` as a 1-D array of class numbers: whole numbers from 0 (below n_classes)."""
+def as_labels(
+    value: object, name: str, n_classes: int | None = None, rows: tuple[int, str] | None = None
+) -> NDArray[np.intp]:
+    """Return ``value`` as a 1-D array of class numbers: whole numbers from 0 (below n_classes).
+
+    With ``rows``, the number of rows and what holds them, one label per row is required.
+    """
     labels = as_array(value, name, ndim=1)  # (n_rows,)
+    if rows is not None and len(labels) != rows[0]:
+        raise ValueError(
+            f"{name} has {len(labels)} values but {rows[1]} has {rows[0]} rows; "
+            "give one label per row"
+        )
     if labels.dtype.kind not in "iu":
         raise TypeError(f"{name} must be whole class numbers, got dtype {labels.dtype}")
     low, high = labels.min(), labels.max()

@@ -37,12 +37,7 @@ def _labels_and_predictions(
         classes = scores_or_classes.argmax(axis=1)  # (n_rows,)
     else:
         n_classes, classes = None, as_labels(scores_or_classes, "predicted")
-    checked_labels = as_labels(labels, "labels", n_classes)  # (n_rows,)
-    if len(classes) != len(checked_labels):
-        raise ValueError(
-            f"labels has {len(checked_labels)} values but predicted has {len(classes)}; "
-            "give one prediction per row"
-        )
+    checked_labels = as_labels(labels, "labels", n_classes, rows=(len(classes), "predicted"))
     return checked_labels, classes
 
 

@@ -86,12 +86,7 @@ def half_squared_error_slope(y_true: ArrayLike, y_pred: ArrayLike) -> NDArray[np
 
 def _labels_and_scores(labels: ArrayLike, scores: ArrayLike) -> tuple[NDArray[np.intp], Numbers]:
     scores = as_array(scores, "scores", ndim=2)  # (n_rows, n_classes)
-    labels = as_labels(labels, "labels", n_classes=scores.shape[1])  # (n_rows,)
-    if len(labels) != len(scores):
-        raise ValueError(
-            f"labels has {len(labels)} values but scores has {len(scores)} rows; "
-            "give one label per row"
-        )
+    labels = as_labels(labels, "labels", scores.shape[1], rows=(len(scores), "scores"))
     return labels, scores
 
 
