@@ -19,6 +19,7 @@ DIR`` copies both files into ``DIR`` (``scripts/check`` checks them there with
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 import os
 import re
@@ -78,13 +79,23 @@ def other_requirements(sources: list[str]) -> list[str]:
     table = project_table()
     brought = {_normal(re.split(r"[\s<>=!~;\[]", name)[0]) for name in table["dependencies"]}
     brought.add(_normal(table["name"]))
-    providers = packages_distributions()
+    providers = _providers()
     others = set()
     for module in modules - set(sys.stdlib_module_names):
         names = providers.get(module, [module])
         if not brought & {_normal(name) for name in names}:
             others.add(names[0])
     return sorted(others)
+
+
+@functools.cache
+def _providers() -> dict[str, list[str]]:
+    """Which installed distributions provide each importable module, read once a process.
+
+    Reading it walks the file list of every installed distribution (torch's alone holds
+    thousands), about half a second: once per build, or per ``mkdocs serve``.
+    """
+    return dict(packages_distributions())
 
 
 def _normal(name: str) -> str:
