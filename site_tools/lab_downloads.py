@@ -26,23 +26,34 @@ from mkdocs.structure.files import File, Files
 from nbformat import NotebookNode
 
 _labs: dict[str, str] = {}  # src_uri of each lab page -> the line that installs what it needs
+#: Each lab's install line and notebook by what they were made from, in the last build and
+#: this one: under ``mkdocs serve`` a lesson edit converts no lab again.
+_made: dict[str, dict[tuple[str, ...], tuple[str, str]]] = {"last": {}, "this": {}}
 
 
 def on_files(files: Files, *, config: Any) -> Files:
     """Add ``<lab>.ipynb`` next to every lab that is a jupytext script."""
     _labs.clear()
+    _made["last"], _made["this"] = _made["this"], {}
     for file in list(files):
         if not (file.src_uri.endswith(".py") and _is_lab(file.src_uri, config)):
             continue
-        notebook = jupytext.reads(file.content_string, fmt="py:percent")
-        code = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
-        _labs[file.src_uri] = install_command(config.site_url, other_requirements(code))
-        notebook = learner_notebook(notebook, file.src_uri, config.site_url, _labs[file.src_uri])
+        key = (file.src_uri, file.content_string, config.site_url or "", wheel_name())
+        made = _made["last"].get(key) or _converted(file.src_uri, key[1], config.site_url)
+        _labs[file.src_uri], notebook = _made["this"][key] = made
         uri = file.src_uri.removesuffix(".py") + ".ipynb"
         if files.get_file_from_path(uri) is not None:
             raise ValueError(f"docs/{uri} exists, but the build generates that file")
-        files.append(File.generated(config, uri, content=nbformat.writes(notebook) + "\n"))
+        files.append(File.generated(config, uri, content=notebook))
     return files
+
+
+def _converted(src_uri: str, text: str, site_url: str | None) -> tuple[str, str]:
+    """The lab's install line, and the lab as the notebook a learner downloads."""
+    notebook = jupytext.reads(text, fmt="py:percent")
+    code = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
+    install = install_command(site_url, other_requirements(code))
+    return install, nbformat.writes(learner_notebook(notebook, src_uri, site_url, install)) + "\n"
 
 
 def _is_lab(src_uri: str, config: Any) -> bool:

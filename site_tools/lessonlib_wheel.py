@@ -28,10 +28,10 @@ import subprocess
 import sys
 import tempfile
 import tomllib
-from importlib.metadata import packages_distributions
 from pathlib import Path
 from typing import Any
 
+import dependencies
 import project
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
@@ -46,7 +46,12 @@ INSTALL_MARKER = "<!-- lessonlib: install line -->"  # in a page: becomes the in
 
 def project_table() -> dict[str, Any]:
     """The ``[project]`` table of pyproject.toml."""
-    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return _table((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=2)
+def _table(text: str) -> dict[str, Any]:
+    return tomllib.loads(text)["project"]  # type: ignore[no-any-return]
 
 
 def wheel_name() -> str:
@@ -69,17 +74,11 @@ def other_requirements(sources: list[str]) -> list[str]:
 
     For example ``["scikit-learn"]`` for code that does ``from sklearn import datasets``.
     """
-    modules = set()
-    for source in sources:
-        for node in ast.walk(ast.parse(source)):
-            if isinstance(node, ast.Import):
-                modules |= {alias.name.split(".")[0] for alias in node.names}
-            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                modules.add(node.module.split(".")[0])
+    modules = set().union(*map(_imported, sources))
     table = project_table()
     brought = {_normal(re.split(r"[\s<>=!~;\[]", name)[0]) for name in table["dependencies"]}
     brought.add(_normal(table["name"]))
-    providers = _providers()
+    providers = dependencies.installed()["owners"]  # read again only after an install
     others = set()
     for module in modules - set(sys.stdlib_module_names):
         names = providers.get(module, [module])
@@ -88,14 +87,16 @@ def other_requirements(sources: list[str]) -> list[str]:
     return sorted(others)
 
 
-@functools.cache
-def _providers() -> dict[str, list[str]]:
-    """Which installed distributions provide each importable module, read once a process.
-
-    Reading it walks the file list of every installed distribution (torch's alone holds
-    thousands), about half a second: once per build, or per ``mkdocs serve``.
-    """
-    return dict(packages_distributions())
+@functools.lru_cache(maxsize=256)
+def _imported(source: str) -> frozenset[str]:
+    """The top-level modules that ``source`` imports (kept: every build asks again)."""
+    modules = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            modules |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            modules.add(node.module.split(".")[0])
+    return frozenset(modules)
 
 
 def _normal(name: str) -> str:
