@@ -1,19 +1,19 @@
 """MkDocs hook: the site serves lessonlib's wheel, so a learner installs it in one line.
 
-Every lesson and lab imports ``lessonlib``. The build makes its wheel and sdist with
+Every lesson and lab imports ``lessonlib``. The build makes its wheel with
 ``python -m build`` (no build isolation: the pinned setuptools, and no network) from a
 copy of the package's files, so concurrent builds never share a ``build/`` folder. The
 wheel is served at ``downloads/<wheel name>``, a path that changes only with the version;
 the download boxes and the notebooks give ``pip install <site_url>downloads/<wheel name>``
 (``install_command``), and so does any page at the marker ``<!-- lessonlib: install line -->``.
 
-Building takes a few seconds, so the results are kept in the build cache
+Building takes a second, so the result is kept in the build cache
 (``project.cache_dir``, ``wheel/<digest>``), keyed by a hash of every file that goes
-into them and the zip date: a lesson edit under ``make serve`` reuses the wheel. The
+into it and the zip date: a lesson edit under ``make serve`` reuses the wheel. The
 zip entries are dated ``SOURCE_DATE_EPOCH``, or 1980-01-01 when it is unset, so the
 same sources always give the same wheel bytes. ``python site_tools/lessonlib_wheel.py
-DIR`` copies both files into ``DIR`` (``scripts/check`` checks them there with
-``twine check``).
+DIR`` builds the sdist too, and copies both into ``DIR`` (``scripts/check`` checks them
+there with ``twine check``); its wheel is the same file the site serves.
 """
 
 from __future__ import annotations
@@ -135,9 +135,13 @@ def digest() -> str:
     return hasher.hexdigest()[:20]
 
 
-def distributions() -> Path:
-    """The folder holding the current wheel and sdist, building them if not cached."""
-    folder = project.cache_dir(ROOT, "wheel") / digest()
+def distributions(sdist: bool = False) -> Path:
+    """The folder holding the current wheel, and the sdist if asked, building them if not cached.
+
+    The site serves only the wheel, so a build makes only the wheel (half the time); both
+    are built straight from the sources, so the wheel is the same either way.
+    """
+    folder = project.cache_dir(ROOT, "wheel") / (digest() + ("-sdist" if sdist else ""))
     if (folder / wheel_name()).is_file():
         return folder
     with tempfile.TemporaryDirectory() as temporary:
@@ -147,6 +151,7 @@ def distributions() -> Path:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, target)
         command = [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(built)]
+        command += ["--wheel", "--sdist"] if sdist else ["--wheel"]
         environment = {**os.environ, "SOURCE_DATE_EPOCH": _zip_epoch()}
         done = subprocess.run(
             [*command, str(source)], env=environment, capture_output=True, text=True, check=False
@@ -191,6 +196,6 @@ def on_serve(server: Any, *, config: Any, builder: Any) -> Any:
 if __name__ == "__main__":
     target = Path(sys.argv[1])
     target.mkdir(parents=True, exist_ok=True)
-    for built in sorted(distributions().iterdir()):
+    for built in sorted(distributions(sdist=True).iterdir()):
         shutil.copy2(built, target / built.name)
         print(target / built.name)
