@@ -2,16 +2,19 @@
 
 site_tools/html_whitespace.py drops indentation between tags, site_tools/svg_slim.py
 runs the figures through scour, site_tools/api_styles.py links mkdocstrings' styles on
-the API page only. Screenshots before and after were compared (docs/maintainers.md);
-these tests pin the rules each hook must keep.
+the API page only, site_tools/theme_css.py trims Material's stylesheets. Screenshots
+before and after were compared (docs/maintainers.md); these tests pin the rules each
+hook must keep.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from xml.etree import ElementTree
 
+import material
 import pytest
 from html_whitespace import collapsed
 from svg_slim import slim
@@ -73,3 +76,24 @@ def test_the_search_index_leaves_out_stamps_boxes_and_lab_prose(built_site: Path
     boxes = ("Install it in one line", "Install lessonlib in one line", "Do this lab")
     for repeated in ("Outputs checked", "not checked in this build", *boxes):
         assert repeated not in text, repeated
+
+
+MATERIAL_STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["main", "palette"])
+def test_material_stylesheets_keep_every_class_a_page_uses(built_site: Path, name: str) -> None:
+    (original,) = MATERIAL_STYLESHEETS.glob(f"{name}.*.min.css")
+    served = built_site / "assets" / "stylesheets" / original.name
+    full, slim = original.read_text(encoding="utf-8"), served.read_text(encoding="utf-8")
+    assert len(slim) < 0.95 * len(full), f"{served.name} was not trimmed"
+    assert not served.with_name(served.name + ".map").exists()  # it maps the full file
+    pages = ["index.html", "basics/relu.html", "labs/lab-1-basics.html", "reference.html"]
+    for page in pages:
+        html = (built_site / page).read_text(encoding="utf-8")
+        used = {word for value in re.findall(r'class="([^"]*)"', html) for word in value.split()}
+        styled = {word for word in used if re.search(rf"\.{re.escape(word)}(?![\w-])", full)}
+        lost = {word for word in styled if not re.search(rf"\.{re.escape(word)}(?![\w-])", slim)}
+        assert styled, page
+        assert not lost, f"{page}: {sorted(lost)}"
