@@ -21,7 +21,7 @@ import tinycss2
 from tinycss2.ast import AtRule, Declaration, QualifiedRule
 
 _NAME = re.compile(r"[A-Za-z_][\w-]*")
-_VARIABLE = re.compile(r"var\(\s*(--[\w-]+)")
+VARIABLE = re.compile(r"var\(\s*(--[\w-]+)")
 _KEEP_WHOLE = {"font-face", "import", "page", "counter-style", "property"}
 _GROUPS = {"media", "supports", "layer", "container"}
 
@@ -116,20 +116,20 @@ def _values(rules: list[Rule]) -> list[str]:
 def _needed_variables(rules: list[Rule], readers: str) -> set[str]:
     """Custom properties read by a kept declaration or by ``readers``, and all they read."""
     definitions: dict[str, list[str]] = {}
-    wanted = set(_VARIABLE.findall(readers))
+    wanted = set(VARIABLE.findall(readers))
     for rule in _flat(rules):
-        wanted |= set(_VARIABLE.findall(rule.prelude)) if rule.whole else set()
+        wanted |= set(VARIABLE.findall(rule.prelude)) if rule.whole else set()
         for declaration in rule.declarations:
             if declaration.name.startswith("--"):
                 definitions.setdefault(declaration.name, []).append(_value(declaration))
             else:
-                wanted |= set(_VARIABLE.findall(_value(declaration)))
+                wanted |= set(VARIABLE.findall(_value(declaration)))
     needed, todo = set(), list(wanted)
     while todo:
         name = todo.pop()
         if name not in needed:
             needed.add(name)
-            todo += [ref for value in definitions.get(name, []) for ref in _VARIABLE.findall(value)]
+            todo += [ref for value in definitions.get(name, []) for ref in VARIABLE.findall(value)]
     return needed
 
 

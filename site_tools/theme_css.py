@@ -22,13 +22,14 @@ from typing import Any
 
 import project
 from mkdocs.plugins import event_priority, get_plugin_logger
-from notebook_css import trimmed, used_names
+from notebook_css import VARIABLE, trimmed, used_names
 
 log = get_plugin_logger("theme_css")
 
 THEME_STYLESHEETS = ("assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css")
 _BUILT_NAME = re.compile(r"`([\w-]+)\$\{")  # a class made in a template string: `md-x--${y}`
 _CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+_SELECTOR_NAME = re.compile(r"(?<=[.#\[])\s*([\w-]+)")  # every name could_match looks up
 
 _pages: list[str] = []  # every page's HTML, as written
 
@@ -62,8 +63,16 @@ def on_post_build(*, config: Any) -> None:
 
 
 def _trimmed(css: str, names: set[str], readers: list[str], config: Any) -> str:
-    """``trimmed``, kept in the build cache by its inputs (a second of parsing each time)."""
-    key = hashlib.sha256("\0".join([css, *sorted(names), *readers]).encode()).hexdigest()
+    """``trimmed``, kept in the build cache (a second of parsing each time).
+
+    The key holds only what ``trimmed`` reads: of the names, those a selector of ``css``
+    needs, and of the readers, the custom properties they read. So a lesson edit that
+    brings no new class finds the stylesheet in the cache.
+    """
+    wanted = names & set(_SELECTOR_NAME.findall(css))
+    read = {variable for text in readers for variable in VARIABLE.findall(text)}
+    key = hashlib.sha256("\0".join([css, *sorted(wanted), "", *sorted(read)]).encode())
+    key = key.hexdigest()
     cached = project.cache_dir(project.root(config), "theme-css") / f"{key[:20]}.css"
     if cached.is_file():
         return cached.read_text(encoding="utf-8")
