@@ -8,12 +8,14 @@ instead, written once after the build with only the rules the labs can use
 lab pages only, and drops the template's scripts that have nothing to do on this site:
 MathJax's configuration (formulas are MathML), an empty ``<script src="">``, and the
 loader of Mermaid diagrams (no lab has one; it would fetch Mermaid from a CDN). The copy
-button's icon, the same SVG in every code cell, is drawn once and reused (``<use>``).
+button's icon, the same SVG in every code cell, is drawn once and reused (``<use>``), and
+each copy button copies the code its cell shows, not a hidden second copy of it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import html
 import posixpath
 import re
 from pathlib import Path
@@ -41,6 +43,12 @@ _ICON = re.compile(
     re.DOTALL,
 )
 _ICON_ID = "lab-copy-icon"
+# A cell's highlighted code, then the plain copy of it that its copy button reads.
+_COPIED = re.compile(
+    r"<pre>(?P<code>(?:(?!</pre>).)*)</pre></div>\s*"
+    r'<div class="clipboard-copy-txt" id="(?P<id>[^"]+)">(?P<text>[^<]*)</div>',
+    re.DOTALL,
+)
 
 _blocks: list[str] = []  # each distinct <style> block of the lab pages, in page order
 _pages: list[str] = []  # the lab pages' HTML, which the trimmed styles must serve
@@ -60,7 +68,7 @@ def on_post_page(output: str, *, page: Any, **kwargs: Any) -> str:
     for match in _STYLE.finditer(body):
         if match["css"].strip() not in _blocks:
             _blocks.append(match["css"].strip())
-    body = _one_copy_icon(_IDLE_SCRIPTS.sub("", _STYLE.sub("", body)))
+    body = _copy_from_code(_one_copy_icon(_IDLE_SCRIPTS.sub("", _STYLE.sub("", body))))
     here = posixpath.dirname(page.file.dest_uri)
     links = "".join(
         f'<link rel="stylesheet" href="{posixpath.relpath(path, here or ".")}">\n'
@@ -82,6 +90,23 @@ def _one_copy_icon(body: str) -> str:
     )
     body = _ICON.sub(lambda match: f'{match["open"]}<use href="#{_ICON_ID}"></use></svg>', body)
     return body.replace(_WRAPPER, _WRAPPER + symbol, 1)
+
+
+def _copy_from_code(body: str) -> str:
+    """Point each copy button at its cell's ``<pre>``, and drop the hidden plain copy.
+
+    ``<clipboard-copy for="cell-1">`` copies the text of the element with that id; the
+    ``<pre>`` holds the same text, spread over highlighting spans. A copy whose text
+    differs from its ``<pre>`` is left as it is.
+    """
+
+    def one(match: re.Match[str]) -> str:
+        shown = html.unescape(re.sub(r"<[^>]*>", "", match["code"]))
+        if shown.strip() != html.unescape(match["text"]).strip():
+            return match[0]
+        return f'<pre id="{match["id"]}">{match["code"]}</pre></div>'
+
+    return _COPIED.sub(one, body)
 
 
 def on_post_build(*, config: Any) -> None:

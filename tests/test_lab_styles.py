@@ -7,6 +7,7 @@ full-page screenshots of both palettes, before and after (docs/maintainers.md).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -88,6 +89,12 @@ def test_a_lab_page_links_the_shared_styles_and_inlines_none(built_site: Path, l
     assert (
         html.count('<use href="#lab-copy-icon">') == html.count('class="clipboard-copy-icon"') > 0
     )
+    # each copy button copies its cell's <pre>, with no hidden second copy of the code
+    assert "clipboard-copy-txt" not in html
+    targets = re.findall(r'<clipboard-copy [^>]*\bfor="([^"]+)"', html)
+    assert targets
+    for target in targets:
+        assert html.count(f'<pre id="{target}">') == 1, target
 
 
 @pytest.mark.slow

@@ -2,9 +2,10 @@
 
 site_tools/html_whitespace.py drops indentation between tags, site_tools/svg_slim.py
 runs the figures through scour, site_tools/api_styles.py links mkdocstrings' styles on
-the API page only, site_tools/theme_css.py trims Material's stylesheets. Screenshots
-before and after were compared (docs/maintainers.md); these tests pin the rules each
-hook must keep.
+the API page only, site_tools/theme_css.py trims Material's stylesheets and
+site_tools/code_spans.py drops the highlighting spans that look like the code around
+them. Screenshots before and after were compared (docs/maintainers.md); these tests pin
+the rules each hook must keep.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from xml.etree import ElementTree
 
 import material
 import pytest
+import tinycss2
+from code_spans import UNSEEN, unwrapped
 from html_whitespace import collapsed
 from svg_slim import slim
 
@@ -97,3 +100,40 @@ def test_material_stylesheets_keep_every_class_a_page_uses(built_site: Path, nam
         lost = {word for word in styled if not re.search(rf"\.{re.escape(word)}(?![\w-])", slim)}
         assert styled, page
         assert not lost, f"{page}: {sorted(lost)}"
+
+
+def test_plain_names_and_spaces_lose_their_spans_inside_pre_only() -> None:
+    code = '<pre><span class="n">x</span><span class="w"> </span><span class="o">=</span></pre>'
+    assert unwrapped(code) == '<pre>x <span class="o">=</span></pre>'
+    prose = '<p><span class="n">y</span></p>'
+    assert unwrapped(prose) == prose
+    nested = '<pre><span class="n"><a href="#x">x</a></span></pre>'  # a link inside: kept
+    assert unwrapped(nested) == nested
+
+
+#: What a stylesheet may give the spans code_spans.py drops: the colour of the code
+#: around them. Material's palettes set --md-code-hl-name-color to --md-code-fg-color,
+#: the lessons' code colour; --jp-mirror-editor-variable-color is the labs' code colour.
+SAME_AS_THE_CODE = {"var(--md-code-hl-name-color)", "var(--jp-mirror-editor-variable-color)"}
+
+
+@pytest.mark.slow
+def test_the_dropped_spans_look_like_the_code_around_them(built_site: Path) -> None:
+    sheets = [*MATERIAL_STYLESHEETS.glob("*.min.css"), *built_site.rglob("*.css")]
+    unseen = re.compile(rf"\.(?:{'|'.join(UNSEEN)})(?![\w-])")
+    for sheet in sheets:
+        css = sheet.read_text(encoding="utf-8")
+        for value in re.findall(r"--md-code-hl-name-color:([^;}]*)", css):
+            assert value.strip() == "var(--md-code-fg-color)", sheet.name
+        for rule in tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True):
+            if rule.type != "qualified-rule" or not unseen.search(tinycss2.serialize(rule.prelude)):
+                continue
+            declarations = tinycss2.parse_declaration_list(rule.content, skip_whitespace=True)
+            for declaration in declarations:
+                assert declaration.type == "declaration", sheet.name
+                value = tinycss2.serialize(declaration.value).strip()
+                assert declaration.lower_name == "color", f"{sheet.name}: {rule.prelude}"
+                assert value in SAME_AS_THE_CODE, f"{sheet.name}: {declaration.name}: {value}"
+    for page in ["basics/relu.html", "labs/lab-1-basics.html", "reference/training.html"]:
+        html = (built_site / page).read_text(encoding="utf-8")
+        assert '<span class="n">' not in "".join(re.findall(r"<pre\b.*?</pre>", html, re.S))

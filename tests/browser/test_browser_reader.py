@@ -12,17 +12,20 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import jupytext
 import pytest
 from checked_output import output_mismatch
+from lab_layout import with_solutions
 from lesson_source import CodeBlock, runnable_source
 from page_watch import LOCAL_HOSTS, PageWatch, open_context
 from playwright.sync_api import Browser, Page, expect
-from site_pages import SitePage, lesson_pages
+from site_pages import DOCS, SitePage, lesson_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 LESSON_BLOCKS = [(page, block) for page in lesson_pages() for block in page.code_blocks]
 RELU = SitePage("basics/relu")
+LABS = sorted((DOCS / "labs").glob("lab-*.py"))
 
 _BACKGROUND_LUMINANCE = """() => {
     const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\\d+/g).map(Number);
@@ -151,6 +154,27 @@ def test_copy_button_gives_code_that_runs(
     assert result.returncode == 0, f"the copied code failed:\n{result.stderr}"
     mismatch = output_mismatch(block, result.stdout)
     assert mismatch is None, mismatch
+    assert_nothing_went_wrong(reader)
+
+
+@pytest.mark.parametrize("lab", LABS, ids=lambda path: path.stem)
+def test_a_lab_copy_button_copies_its_cell(
+    lab: Path, lesson_tab: Callable[[SitePage], PageWatch]
+) -> None:
+    """Each copy button of a lab copies the code of its cell, as the site lays the lab out."""
+    notebook = with_solutions(jupytext.read(lab))
+    cells = {cell.source.strip() for cell in notebook.cells if cell.cell_type == "code"}
+    reader = lesson_tab(SitePage(f"labs/{lab.stem}", source=".py"))
+    page = reader.page
+    buttons = page.locator("article clipboard-copy")
+    assert buttons.count() > 0, "no copy button on the lab"
+    for number in range(buttons.count()):
+        button = buttons.nth(number)
+        button.evaluate(OPEN_FOLDS)
+        button.locator("xpath=ancestor::div[contains(@class, 'jp-Cell-inputWrapper')]").hover()
+        button.click()
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied.strip() in cells, f"button {number} copied:\n{copied[:200]}"
     assert_nothing_went_wrong(reader)
 
 
