@@ -86,7 +86,25 @@ def as_array(value: object, name: str, ndim: int | tuple[int, ...]) -> Numbers:
         raise ValueError(f"{name} must not be empty, got shape {array.shape}")
     if array.dtype.kind == "f" and not np.isfinite(array).all():
         raise ValueError(f"{name} contains NaN or infinity")
-    return array
+    return _widened(array)
+
+
+#: Whole numbers up to this size stay whole: a product of two of them, and a sum of
+#: thousands of such products, still fits in a 64-bit integer.
+LARGEST_EXACT_WHOLE = 2**26
+
+
+def _widened(array: NDArray[Any]) -> Numbers:
+    """A new copy of ``array`` in 64 bits, so that no sum or square wraps around.
+
+    numpy computes in the type it is given: 5 - 3 in 8-bit unsigned integers is 254.
+    So whole numbers become 64-bit integers (printed as they were typed), or floats
+    when they are too large to multiply exactly, and other numbers 64-bit floats. The
+    copy means a result never shares memory with the caller's array.
+    """
+    if array.dtype.kind in "iu" and np.abs(array.astype(np.float64)).max() <= LARGEST_EXACT_WHOLE:
+        return array.astype(np.int64)
+    return array.astype(np.float64)
 
 
 def as_floats(value: object, name: str, ndim: int | tuple[int, ...]) -> NDArray[np.float64]:
@@ -99,7 +117,8 @@ def as_values(value: object, name: str) -> Numbers:
     if isinstance(value, (bool, np.bool_)):
         raise TypeError(f"{name} must be a number or an array of numbers, got bool")
     if isinstance(value, (int, float, np.generic)):
-        return np.asarray(as_number(value, name))
+        number = as_number(value, name)
+        return _widened(np.asarray(float(number) if abs(number) > LARGEST_EXACT_WHOLE else number))
     return as_array(value, name, ndim=tuple(range(33)))
 
 

@@ -133,7 +133,7 @@ def _update_arguments(
     shapes = [(layer.weights.shape, layer.bias.shape) for layer in layers]
     if [(w.shape, b.shape) for w, b in zip(*gradients[:2], strict=False)] != shapes:
         raise ValueError("gradients must be what backward() returned for this network")
-    if not isinstance(update_biases, bool):
+    if not isinstance(update_biases, (bool, np.bool_)):
         raise TypeError(f"update_biases must be True or False, got {type(update_biases).__name__}")
     return layers, as_positive(learning_rate, "learning_rate")
 

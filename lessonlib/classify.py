@@ -24,6 +24,8 @@ def predict_classes(network: NetworkLike, inputs: ArrayLike) -> NDArray[np.intp]
     array([0, 1])
     """
     output = forward(network, as_array(inputs, "inputs", ndim=2)).output  # (n_rows, n_classes)
+    if output.shape[1] < 2:
+        raise ValueError("network must have one output node per class, at least 2; it has 1")
     classes: NDArray[np.intp] = output.argmax(axis=1)  # (n_rows,)
     return classes
 

@@ -99,19 +99,19 @@ def largest_relative_difference(computed: Slopes, estimated: Slopes) -> float:
     >>> round(largest_relative_difference([[1.0, 2.0], [0.0]], [[1.0, 2.002], [0.0]]), 6)
     0.000999
     """
-    ours, theirs = _flat(computed, "computed"), _flat(estimated, "estimated")
-    if ours.shape != theirs.shape:
+    ours, theirs = _parts(computed, "computed"), _parts(estimated, "estimated")
+    if [part.shape for part in ours] != [part.shape for part in theirs]:
         raise ValueError(
-            f"computed has {ours.size} values but estimated has {theirs.size}; "
-            "compare the slopes of the same network"
+            f"computed has the shapes {[part.shape for part in ours]} but estimated has "
+            f"{[part.shape for part in theirs]}; compare the slopes of the same network"
         )
-    scale = np.maximum(np.maximum(np.abs(ours), np.abs(theirs)), 1e-8)
-    return float((np.abs(ours - theirs) / scale).max())
+    mine, other = (np.concatenate([part.ravel() for part in parts]) for parts in (ours, theirs))
+    scale = np.maximum(np.maximum(np.abs(mine), np.abs(other)), 1e-8)
+    return float((np.abs(mine - other) / scale).max())
 
 
-def _flat(slopes: object, name: str) -> Floats:
-    """One array, or a list of arrays (one per layer), as one flat array of floats."""
+def _parts(slopes: object, name: str) -> list[Floats]:
+    """One array, or a list of arrays (one per layer), as a list of float arrays."""
     if isinstance(slopes, Sequence) and slopes and isinstance(slopes[0], (Sequence, np.ndarray)):
-        parts = [as_floats(part, f"{name}[{i}]", ndim=(0, 1, 2)) for i, part in enumerate(slopes)]
-        return np.concatenate([part.ravel() for part in parts])
-    return as_floats(slopes, name, ndim=(0, 1, 2)).ravel()
+        return [as_floats(part, f"{name}[{i}]", ndim=(0, 1, 2)) for i, part in enumerate(slopes)]
+    return [as_floats(slopes, name, ndim=(0, 1, 2))]

@@ -8,6 +8,7 @@ number per point. The loss is the mean squared error of the predictions.
 
 from __future__ import annotations
 
+import math
 from typing import NamedTuple
 
 # --8<-- [start:imports]
@@ -111,7 +112,15 @@ def gradient_descent(
     points, targets, start = _linear_model(input_data, target, weights)
     rate, n_updates = as_positive(learning_rate, "learning_rate"), as_count(n_updates, "n_updates")
     current, mse_history = start.astype(float), []
-    for _ in range(n_updates):
-        current = current - rate * get_slope(points, targets, current)
-        mse_history.append(get_mse(points, targets, current))
+    for update in range(1, n_updates + 1):
+        with np.errstate(over="ignore", invalid="ignore"):  # a run that blows up is named below
+            current = current - rate * get_slope(points, targets, current)
+            finite = np.isfinite(current).all()
+            mse = get_mse(points, targets, current) if finite else math.inf
+        if not math.isfinite(mse):
+            raise ValueError(
+                f"the mean squared error grew past what a float can hold at update {update}: "
+                f"learning_rate={rate} overshoots more at every step; use a smaller learning_rate"
+            )
+        mse_history.append(mse)
     return DescentResult(current, mse_history)

@@ -69,6 +69,8 @@ def as_network(network: NetworkLike) -> list[Layer]:
     >>> network[1].weights, network[1].bias, network[1].activation.__name__
     (array([[ 2, -1]]), array([0]), 'identity')
     """
+    if isinstance(network, Layer):
+        raise TypeError("network must be a list of layers, got one Layer; put it in a list")
     if not isinstance(network, Sequence) or isinstance(network, (str, bytes)):
         raise TypeError(
             "network must be a list of layers, each (weights, bias, activation), "

@@ -8,6 +8,7 @@ arrows coming into that node.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import TypeAlias
 
@@ -17,6 +18,8 @@ from numpy.typing import ArrayLike
 from lessonlib._checks import Numbers, as_array, as_count, known
 from lessonlib.activations import SLOPES, Activation, identity
 from lessonlib.layers import Layer
+
+_DEEP_NAME = re.compile(r"node_\d+_\d+")
 
 __all__ = ["as_layers", "hidden_layer_names", "weight_matrices"]
 
@@ -36,7 +39,7 @@ def hidden_layer_names(weights: WeightsDict) -> list[list[str]]:
         raise TypeError(
             f"weights must be a dict of node names to weight arrays, got {type(weights).__name__}"
         )
-    deep = "node_0_0" in weights
+    deep = any(_DEEP_NAME.fullmatch(str(key)) for key in weights)  # node_<layer>_<i>
     for key in ("node_0_0" if deep else "node_0", "output"):
         if key not in weights:
             raise KeyError(f"weights is missing {key!r}; every network has it and 'output'")
@@ -61,7 +64,7 @@ def _node_name(layer: int, index: int, deep: bool) -> str:
 
 
 def weight_matrices(
-    weights: WeightsDict, n_inputs: int, *, inputs_name: str = "each input row"
+    weights: WeightsDict, n_inputs: int, *, inputs_name: str = "n_inputs"
 ) -> list[Numbers]:
     """Stack the weights into one matrix per layer, hidden layers first, output last.
 
@@ -90,10 +93,12 @@ def _check_width(key: str, n_weights: int, n_coming_in: int, feeding: str) -> No
         return
     name = f"weights[{key!r}]"
     if not feeding.startswith("node_"):  # the first layer, fed by the input data
-        raise ValueError(
-            f"{name} has {n_weights} weights but {feeding} has {n_coming_in} values; "
-            "they must be the same length"
+        inputs = (
+            f"n_inputs is {n_coming_in}"
+            if feeding == "n_inputs"
+            else (f"{feeding} has {n_coming_in} values")
         )
+        raise ValueError(f"{name} has {n_weights} weights but {inputs}; they must be the same")
     if n_weights > n_coming_in:
         parts = feeding.split("_")  # the last node of the layer before
         missing = "_".join([*parts[:-1], str(n_coming_in)])
@@ -113,7 +118,7 @@ def as_layers(
     n_inputs: int,
     activation: Activation = identity,
     output_activation: Activation = identity,
-    inputs_name: str = "each input row",
+    inputs_name: str = "n_inputs",
 ) -> list[Layer]:
     """The same network as a list of `Layer` with zero biases, for `forward`.
 

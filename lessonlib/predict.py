@@ -100,7 +100,7 @@ def predict_with_network(input_data_row: ArrayLike, weights: WeightsDict) -> int
     return network_values(input_data_row, weights, relu, relu).output
 
 
-def predict_with_network2(input_data: ArrayLike, weights: WeightsDict) -> int | float:
+def predict_with_network2(input_data_row: ArrayLike, weights: WeightsDict) -> int | float:
     """Predict one row with a multi-layer ReLU network and a linear output node.
 
     Named as in the post, but the weights come in as an argument, not a global.
@@ -110,7 +110,7 @@ def predict_with_network2(input_data: ArrayLike, weights: WeightsDict) -> int | 
     >>> predict_with_network2([3, 5], weights)
     364
     """
-    return network_values(input_data, weights, relu, identity).output
+    return network_values(input_data_row, weights, relu, identity).output
 
 
 def predict_batch(

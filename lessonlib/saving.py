@@ -8,6 +8,7 @@ one never runs anything.
 from __future__ import annotations
 
 import os
+import zipfile
 
 import numpy as np
 
@@ -51,17 +52,43 @@ def load_network(path: Path) -> list[Layer]:
     >>> load_network(path)[0].weights, load_network(path)[0].activation.__name__
     (array([[ 1.5, -2. ]]), 'relu')
     """
-    with np.load(_checked_path(path), allow_pickle=False) as saved:
-        if "activations" not in saved:
-            raise ValueError(f"path {path!s:.80} holds no network written by save_network")
-        names = [str(name) for name in saved["activations"]]
-        unknown = [name for name in names if name not in BY_NAME]
+    file = _checked_path(path)
+    with _opened(file) as saved:
+        names = saved["activations"] if "activations" in saved.files else None
+        if names is None or names.ndim != 1 or names.dtype.kind != "U":
+            raise ValueError(f"path {file:.80} holds no network written by save_network")
+        unknown = [str(name) for name in names if name not in BY_NAME]
         if unknown:
-            raise ValueError(f"path {path!s:.80} names activations lessonlib lacks: {unknown}")
-        return [
-            Layer(saved[f"weights_{index}"], saved[f"bias_{index}"], BY_NAME[name])
+            raise ValueError(f"path {file:.80} names activations lessonlib lacks: {unknown}")
+        missing = [
+            key
+            for index in range(len(names))
+            for key in (f"weights_{index}", f"bias_{index}")
+            if key not in saved.files
+        ]
+        if missing:
+            raise ValueError(f"path {file:.80} lacks the arrays {missing}")
+        layers = [
+            (saved[f"weights_{index}"], saved[f"bias_{index}"], BY_NAME[name])
             for index, name in enumerate(names)
         ]
+    try:
+        return as_network(layers)
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"path {file:.80} holds a network that is not whole: {error}") from None
+
+
+def _opened(file: str) -> np.lib.npyio.NpzFile:
+    """numpy's reader of the ``.npz`` file, or a ValueError when the file is something else."""
+    try:
+        saved = np.load(file, allow_pickle=False)
+    except (FileNotFoundError, IsADirectoryError):
+        raise  # their own messages name the path
+    except (OSError, ValueError, EOFError, zipfile.BadZipFile):
+        saved = None  # not a file numpy reads without running pickled code
+    if not isinstance(saved, np.lib.npyio.NpzFile):
+        raise ValueError(f"path {file:.80} holds no network written by save_network")
+    return saved
 
 
 def _checked_path(path: object) -> str:

@@ -133,10 +133,10 @@ def train(
             values = forward(layers, data.inputs[rows])
             gradients = backward(layers, values, loss_slope(data.targets[rows], values.output))
             layers = updated_network(layers, gradients, learning_rate)
-        train_losses.append(_finite(measured(layers, data, loss)))
+        train_losses.append(_finite_loss(layers, data, loss))
         bar.set_postfix(loss=f"{train_losses[-1]:.4f}")
         if held_out is not None:
-            validation_losses.append(measured(layers, held_out, loss))
+            validation_losses.append(_finite_loss(layers, held_out, loss, "validation"))
             if validation_losses[-1] < best_loss:
                 best_loss, best_network, best_epoch = validation_losses[-1], layers, epoch
             elif patience is not None and epoch - best_epoch >= patience:
@@ -166,9 +166,15 @@ def _shown(progress: object) -> bool:
     return sys.stderr.isatty() if progress is None else progress
 
 
-def _finite(loss: float) -> float:
-    if not np.isfinite(loss):
+def _finite_loss(
+    layers: list[Layer], data: Data, loss: Loss, measured_on: str = "training"
+) -> float:
+    """The loss on ``data``, or a ValueError saying why it is not a number."""
+    with np.errstate(over="ignore", invalid="ignore"):  # an overflow is named below instead
+        value = measured(layers, data, loss)
+    if not np.isfinite(value):
         raise ValueError(
-            f"the training loss became {loss}: the steps diverged; use a smaller learning_rate"
+            f"the {measured_on} loss became {value}: the steps diverged, or the {measured_on} "
+            "inputs are too large for this network; use a smaller learning_rate"
         )
-    return loss
+    return value

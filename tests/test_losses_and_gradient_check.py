@@ -100,12 +100,16 @@ def test_numerical_gradient_needs_a_function_that_returns_one_finite_number() ->
 def test_largest_relative_difference() -> None:
     assert largest_relative_difference([2.0, 4.0], [2.0, 4.0]) == 0.0
     assert largest_relative_difference([2.0, 4.0], [2.0, 5.0]) == pytest.approx(0.2)
-    assert (
-        largest_relative_difference([np.ones((2, 2)), np.zeros(3)], [np.ones(4), np.zeros(3)]) == 0
-    )
+    layers = [np.ones((2, 2)), np.zeros(3)]
+    assert largest_relative_difference(layers, [np.ones((2, 2)), np.zeros(3)]) == 0
     assert largest_relative_difference([0.0], [1e-12]) == pytest.approx(1e-4)  # floor of 1e-8
-    with pytest.raises(ValueError, match="computed has 2 values but estimated has 3"):
+    with pytest.raises(ValueError, match=r"computed has the shapes \[\(2,\)\] but estimated"):
         largest_relative_difference([1.0, 2.0], [1.0, 2.0, 3.0])
+    # the same number of values, laid out differently: not the slopes of the same network
+    with pytest.raises(ValueError, match="compare the slopes of the same network"):
+        largest_relative_difference(layers, [np.ones(4), np.zeros(3)])
+    with pytest.raises(ValueError, match="compare the slopes of the same network"):
+        largest_relative_difference([[1.0, 2.0], [3.0]], [[1.0], [2.0, 3.0]])
 
 
 def test_mean_squared_error_is_unchanged_by_chapter_three() -> None:
