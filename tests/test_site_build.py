@@ -307,3 +307,10 @@ def test_search_index_keeps_prose_and_leaves_out_code(built_site: Path) -> None:
     assert "Run this lesson yourself" not in text
     assert "print(" not in text  # no line of any lesson's code
     assert "keeps a positive weighted sum as it is" in text  # the ReLU lesson's prose
+    # a lab is found by its headings, without its running text, copy buttons or "¶" links
+    titles = {entry["title"] for entry in entries if entry["location"].startswith("labs/")}
+    assert "Exercise 2: count the dead nodes" in titles
+    assert not any("¶" in title for title in titles)
+    lab_text = " ".join(entry["text"] for entry in entries if entry["location"].startswith("labs/"))
+    assert "Copied!" not in lab_text
+    assert "What you'll practise" not in lab_text
