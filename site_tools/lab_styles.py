@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import itertools
 import posixpath
 import re
 from pathlib import Path
@@ -43,6 +44,13 @@ _ICON = re.compile(
     re.DOTALL,
 )
 _ICON_ID = "lab-copy-icon"
+# The code of a folded solution, highlighted without the <code> element that Material's
+# copy button looks for (``pre > code``): with it, each solution gets one.
+_SOLUTION_CODE = re.compile(
+    r'(?P<open><details><summary>Solution</summary>\s*<div class="highlight">)<pre>'
+    r"(?P<code>(?:(?!</pre>).)*)</pre>",
+    re.DOTALL,
+)
 # A cell's highlighted code, then the plain copy of it that its copy button reads.
 _COPIED = re.compile(
     r"<pre>(?P<code>(?:(?!</pre>).)*)</pre></div>\s*"
@@ -69,6 +77,7 @@ def on_post_page(output: str, *, page: Any, **kwargs: Any) -> str:
         if match["css"].strip() not in _blocks:
             _blocks.append(match["css"].strip())
     body = _copy_from_code(_one_copy_icon(_IDLE_SCRIPTS.sub("", _STYLE.sub("", body))))
+    body = _with_code_element(body)
     here = posixpath.dirname(page.file.dest_uri)
     links = "".join(
         f'<link rel="stylesheet" href="{posixpath.relpath(path, here or ".")}">\n'
@@ -90,6 +99,21 @@ def _one_copy_icon(body: str) -> str:
     )
     body = _ICON.sub(lambda match: f'{match["open"]}<use href="#{_ICON_ID}"></use></svg>', body)
     return body.replace(_WRAPPER, _WRAPPER + symbol, 1)
+
+
+def _with_code_element(body: str) -> str:
+    """Give each folded solution's code the ``<pre id><code>`` that Material's copy button needs.
+
+    Material names the block after the nearest element with an id, and a notebook cell's
+    id ("cell-id=5") makes no valid selector, so each ``<pre>`` gets its own.
+    """
+    numbers = itertools.count(1)
+    return _SOLUTION_CODE.sub(
+        lambda match: (
+            f'{match["open"]}<pre id="solution-{next(numbers)}"><code>{match["code"]}</code></pre>'
+        ),
+        body,
+    )
 
 
 def _copy_from_code(body: str) -> str:

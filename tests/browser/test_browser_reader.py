@@ -161,7 +161,7 @@ def test_copy_button_gives_code_that_runs(
 def test_a_lab_copy_button_copies_its_cell(
     lab: Path, lesson_tab: Callable[[SitePage], PageWatch]
 ) -> None:
-    """Each copy button of a lab copies the code of its cell, as the site lays the lab out."""
+    """Each copy button of a lab, and of each folded solution, copies the code shown."""
     notebook = with_solutions(jupytext.read(lab))
     cells = {cell.source.strip() for cell in notebook.cells if cell.cell_type == "code"}
     reader = lesson_tab(SitePage(f"labs/{lab.stem}", source=".py"))
@@ -175,6 +175,17 @@ def test_a_lab_copy_button_copies_its_cell(
         button.click()
         copied = page.evaluate("navigator.clipboard.readText()")
         assert copied.strip() in cells, f"button {number} copied:\n{copied[:200]}"
+    solutions = page.locator("article details:has(> summary:text-is('Solution'))")
+    assert solutions.count() == sum(
+        "exercise" in cell.metadata.get("tags", []) for cell in jupytext.read(lab).cells
+    )
+    for number in range(solutions.count()):
+        fold = solutions.nth(number)
+        fold.evaluate("fold => fold.open = true")
+        fold.locator("pre").hover()
+        fold.get_by_title("Copy to clipboard").click()
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied.strip() in cells, f"solution {number} copied:\n{copied[:200]}"
     assert_nothing_went_wrong(reader)
 
 
