@@ -52,6 +52,8 @@ def checked_data(
         loss(checked, stand_in)
     except (ValueError, TypeError) as error:
         message = f"{name}targets do not suit {loss.__name__} and this network: {error}"
+        if rows.ndim == 1:  # one row: a loss over classes needs a batch, even of one
+            message += f"; {name}inputs is one row, so try [row] and [target] for a batch of one"
         raise type(error)(message) from None
     return Data(rows, checked)
 

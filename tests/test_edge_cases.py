@@ -106,6 +106,16 @@ def test_errors_name_what_the_caller_passed() -> None:
         lessonlib.predict_classes([([[1.0, 2.0]], [0.0], identity)], [[1, 1]])
 
 
+def test_one_row_for_a_loss_over_classes_says_how_to_make_a_batch() -> None:
+    network = lessonlib.random_network([2, 3, 2], np.random.default_rng(0))
+    with pytest.raises(ValueError, match=r"try \[row\] and \[target\] for a batch of one"):
+        lessonlib.loss_and_gradients(network, [1.0, 2.0], [0], lessonlib.softmax_cross_entropy)
+    loss, _ = lessonlib.loss_and_gradients(
+        network, [[1.0, 2.0]], [0], lessonlib.softmax_cross_entropy
+    )
+    assert np.isfinite(loss)
+
+
 def test_update_biases_takes_numpy_booleans_too() -> None:
     network = [([[1.0, 2.0]], [0.5], identity)]
     values = lessonlib.forward(network, [1, 1])
