@@ -109,7 +109,7 @@ def _widened(array: NDArray[Any]) -> Numbers:
 
 def as_floats(value: object, name: str, ndim: int | tuple[int, ...]) -> NDArray[np.float64]:
     """`as_array`, as floating-point numbers."""
-    return as_array(value, name, ndim).astype(np.float64)
+    return as_array(value, name, ndim).astype(np.float64, copy=False)  # already a new array
 
 
 def as_values(value: object, name: str) -> Numbers:
